@@ -1,0 +1,56 @@
+package io.palisade.core.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Palisade's configuration, read once at deployment and validated. Immutable.
+ *
+ * @param backendToken never logged; {@link #toString()} redacts it
+ */
+public record Settings(
+        boolean enabled,
+        Mode mode,
+        Optional<String> rulesLocation,
+        Duration rulesRefresh,
+        List<String> ipDenylist,
+        List<String> ipAllowlist,
+        List<String> pathAllowlist,
+        String scrubKeyPattern,
+        String scrubValuePattern,
+        Optional<URI> backendUrl,
+        Optional<String> backendToken,
+        Duration reporterInterval,
+        int reporterBatchSize,
+        int reporterQueueCapacity,
+        int blockStatus,
+        Optional<String> blockRedirect,
+        List<String> trustedProxies,
+        String clientIpHeader,
+        Duration budget) {
+
+    public Settings {
+        ipDenylist = List.copyOf(ipDenylist);
+        ipAllowlist = List.copyOf(ipAllowlist);
+        pathAllowlist = List.copyOf(pathAllowlist);
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** The defaults: what an application gets with no {@code palisade.*} key at all. */
+    public static Settings defaults() {
+        return SettingsReader.read(key -> null);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[enabled=" + enabled + ", mode=" + mode + ", rulesLocation=" + rulesLocation
+                + ", rulesRefresh=" + rulesRefresh + ", ipDenylist=" + ipDenylist + ", ipAllowlist=" + ipAllowlist
+                + ", pathAllowlist=" + pathAllowlist + ", backendUrl=" + backendUrl
+                + ", backendToken=" + backendToken.map(t -> "<redacted>") + ", reporterInterval=" + reporterInterval
+                + ", reporterBatchSize=" + reporterBatchSize + ", reporterQueueCapacity=" + reporterQueueCapacity
+                + ", blockStatus=" + blockStatus + ", blockRedirect=" + blockRedirect + ", trustedProxies="
+                + trustedProxies + ", clientIpHeader=" + clientIpHeader + ", budget=" + budget + "]";
+    }
+}

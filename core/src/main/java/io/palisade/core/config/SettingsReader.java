@@ -1,0 +1,361 @@
+package io.palisade.core.config;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads and validates {@link Settings} from a key lookup. Every value is checked here, once, at
+ * deployment; a bad one throws {@link InvalidSettingException} naming the key, the value and what
+ * is allowed.
+ */
+public final class SettingsReader {
+
+    /** Names of parameters, headers and cookies whose values are secrets. */
+    public static final String DEFAULT_SCRUB_KEY_PATTERN = "(?i)(passw(or)?d|passphrase|^pwd$|secret|token"
+            + "|api[-_.]?key|access[-_.]?key|authori[sz]ation|^auth$|bearer|session|^sid$|cookie|jwt"
+            + "|private[-_.]?key|credential|card[-_.]?(number|num|no)|^cc[-_.]?num|^cvv$|^cvc$)";
+
+    /** Values that are secrets wherever they appear: JWTs, private keys, bearer tokens, card numbers. */
+    public static final String DEFAULT_SCRUB_VALUE_PATTERN = "(eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"
+            + "|-----BEGIN [A-Z ]*PRIVATE KEY-----|(?i:bearer)\\s+[A-Za-z0-9._~+/-]+=*|\\b(?:\\d[ -]?){12,18}\\d\\b)";
+
+    private static final Duration MIN_REFRESH = Duration.ofSeconds(1);
+    private static final Duration MAX_REFRESH = Duration.ofDays(1);
+
+    private final Function<String, String> source;
+
+    private SettingsReader(Function<String, String> source) {
+        this.source = source;
+    }
+
+    /**
+     * @param source gives the raw value of a key, or {@code null} when it is not set
+     * @throws InvalidSettingException for the first bad value
+     */
+    public static Settings read(Function<String, String> source) {
+        SettingsReader reader = new SettingsReader(source);
+        return reader.settings();
+    }
+
+    private Settings settings() {
+        return new Settings(
+                bool(ConfigKeys.ENABLED, true),
+                mode(),
+                text(ConfigKeys.RULES_LOCATION),
+                duration(ConfigKeys.RULES_REFRESH, Duration.ofSeconds(30), MIN_REFRESH, MAX_REFRESH),
+                cidrs(ConfigKeys.IP_DENYLIST),
+                cidrs(ConfigKeys.IP_ALLOWLIST),
+                paths(ConfigKeys.PATH_ALLOWLIST),
+                pattern(ConfigKeys.SCRUB_KEY_PATTERN, DEFAULT_SCRUB_KEY_PATTERN),
+                pattern(ConfigKeys.SCRUB_VALUE_PATTERN, DEFAULT_SCRUB_VALUE_PATTERN),
+                backendUrl(),
+                text(ConfigKeys.BACKEND_TOKEN),
+                duration(ConfigKeys.REPORTER_INTERVAL, Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofHours(1)),
+                integer(ConfigKeys.REPORTER_BATCH_SIZE, 1000, 1, 100_000),
+                integer(ConfigKeys.REPORTER_QUEUE_CAPACITY, 10_000, 16, 1_000_000),
+                integer(ConfigKeys.BLOCK_STATUS, 403, 400, 599),
+                blockRedirect(),
+                cidrs(ConfigKeys.TRUSTED_PROXIES),
+                headerName(ConfigKeys.CLIENT_IP_HEADER, "X-Forwarded-For"),
+                duration(ConfigKeys.BUDGET, Duration.ofMillis(5), Duration.ofNanos(100_000), Duration.ofSeconds(1)));
+    }
+
+    private String raw(String key) {
+        String value = source.apply(key);
+        if (value == null) {
+            return null;
+        }
+        value = value.strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        String value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new InvalidSettingException(key, value, "expected true or false");
+    }
+
+    private Mode mode() {
+        String value = raw(ConfigKeys.MODE);
+        if (value == null) {
+            return Mode.BLOCK;
+        }
+        for (Mode mode : Mode.values()) {
+            if (mode.name().equalsIgnoreCase(value)) {
+                return mode;
+            }
+        }
+        throw new InvalidSettingException(ConfigKeys.MODE, value, "expected block or monitor");
+    }
+
+    private Optional<String> text(String key) {
+        return Optional.ofNullable(raw(key));
+    }
+
+    private int integer(String key, int fallback, int min, int max) {
+        String value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(key, value, "expected a whole number from " + min + " to " + max);
+    }
+
+    private Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        String value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        Duration parsed = parseDuration(value);
+        if (parsed == null || parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+            throw new InvalidSettingException(key, value, "expected a duration such as 500ms, 30s, 5m or 1h (or ISO-8601"
+                    + " such as PT30S) from " + format(min) + " to " + format(max));
+        }
+        return parsed;
+    }
+
+    /** {@code 250us}, {@code 5ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601; {@code null} if neither. */
+    static Duration parseDuration(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("pt") || lower.startsWith("p")) {
+            try {
+                return Duration.parse(value.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        int digits = 0;
+        while (digits < lower.length() && Character.isDigit(lower.charAt(digits))) {
+            digits++;
+        }
+        if (digits == 0 || digits > 12) {
+            return null;
+        }
+        long amount = Long.parseLong(lower.substring(0, digits));
+        switch (lower.substring(digits)) {
+            case "us":
+                return Duration.ofNanos(amount * 1000);
+            case "ms":
+                return Duration.ofMillis(amount);
+            case "s":
+                return Duration.ofSeconds(amount);
+            case "m":
+                return Duration.ofMinutes(amount);
+            case "h":
+                return Duration.ofHours(amount);
+            case "d":
+                return Duration.ofDays(amount);
+            default:
+                return null;
+        }
+    }
+
+    private static String format(Duration duration) {
+        if (duration.toNanos() % 1_000_000 != 0) {
+            return duration.toNanos() / 1000 + "us";
+        }
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + "ms";
+        }
+        long seconds = duration.getSeconds();
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
+
+    private List<String> list(String key) {
+        String value = raw(key);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            String trimmed = item.strip();
+            if (!trimmed.isEmpty()) {
+                items.add(trimmed);
+            }
+        }
+        return items;
+    }
+
+    private List<String> cidrs(String key) {
+        List<String> items = list(key);
+        for (String item : items) {
+            if (!isCidr(item)) {
+                throw new InvalidSettingException(key, item, "expected a comma-separated list of IPv4 or IPv6 addresses or"
+                        + " CIDR blocks such as 10.0.0.0/8, 192.168.1.7, 2001:db8::/32");
+            }
+        }
+        return items;
+    }
+
+    /** An IPv4 or IPv6 address with an optional prefix length. Never does a DNS lookup. */
+    static boolean isCidr(String value) {
+        int slash = value.indexOf('/');
+        String address = slash < 0 ? value : value.substring(0, slash);
+        int maxPrefix;
+        if (address.indexOf(':') >= 0) {
+            for (int i = 0; i < address.length(); i++) {
+                char c = address.charAt(i);
+                if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                    return false;
+                }
+            }
+            try {
+                // Only hex digits, colons and dots reach here, so this parses a literal, never asks DNS.
+                if (!(InetAddress.getByName(address) instanceof Inet6Address)) {
+                    return false;
+                }
+            } catch (UnknownHostException e) {
+                return false;
+            }
+            maxPrefix = 128;
+        } else {
+            String[] parts = address.split("\\.", -1);
+            if (parts.length != 4) {
+                return false;
+            }
+            for (String part : parts) {
+                if (!isNumberUpTo(part, 255)) {
+                    return false;
+                }
+            }
+            maxPrefix = 32;
+        }
+        return slash < 0 || isNumberUpTo(value.substring(slash + 1), maxPrefix);
+    }
+
+    private static boolean isNumberUpTo(String text, int max) {
+        if (text.isEmpty() || text.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i)) || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Integer.parseInt(text) <= max;
+    }
+
+    private List<String> paths(String key) {
+        List<String> items = list(key);
+        for (String item : items) {
+            if (!item.startsWith("/") || item.contains("..") || item.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+                throw new InvalidSettingException(key, item, "expected a comma-separated list of paths starting with /,"
+                        + " such as /health,/metrics (a trailing * matches a prefix)");
+            }
+        }
+        return items;
+    }
+
+    private String pattern(String key, String fallback) {
+        String value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            Pattern.compile(value);
+            return value;
+        } catch (PatternSyntaxException e) {
+            throw new InvalidSettingException(key, value, "expected a regular expression in RE2 syntax ("
+                    + e.getDescription() + ")");
+        }
+    }
+
+    private Optional<URI> backendUrl() {
+        String value = raw(ConfigKeys.BACKEND_URL);
+        if (value == null) {
+            return Optional.empty();
+        }
+        URI uri = httpUri(value);
+        if (uri == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InvalidSettingException(ConfigKeys.BACKEND_URL, value, "expected an absolute http or https URL"
+                    + " without credentials, query or fragment, such as https://palisade.example.com");
+        }
+        return Optional.of(uri);
+    }
+
+    private Optional<String> blockRedirect() {
+        String value = raw(ConfigKeys.BLOCK_REDIRECT);
+        if (value == null) {
+            return Optional.empty();
+        }
+        boolean path = value.startsWith("/") && !value.startsWith("//");
+        if (path ? !isUri(value) : httpUri(value) == null) {
+            throw new InvalidSettingException(ConfigKeys.BLOCK_REDIRECT, value,
+                    "expected an absolute http or https URL, or a path starting with a single /");
+        }
+        return Optional.of(value);
+    }
+
+    private static boolean isUri(String value) {
+        try {
+            new URI(value);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static URI httpUri(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            if (scheme == null || uri.getHost() == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                return null;
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private String headerName(String key, String fallback) {
+        String value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean token = c < 0x7f && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+            if (!token) {
+                throw new InvalidSettingException(key, value, "expected an HTTP header name such as X-Forwarded-For"
+                        + " or Forwarded");
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,114 @@
+package io.palisade.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsReaderTest {
+
+    private static Settings read(Map<String, String> values) {
+        return SettingsReader.read(values::get);
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedTable() {
+        Settings settings = Settings.defaults();
+        assertThat(settings.enabled()).isTrue();
+        assertThat(settings.mode()).isEqualTo(Mode.BLOCK);
+        assertThat(settings.rulesLocation()).isEmpty();
+        assertThat(settings.rulesRefresh()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.reporterInterval()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings.reporterBatchSize()).isEqualTo(1000);
+        assertThat(settings.reporterQueueCapacity()).isEqualTo(10_000);
+        assertThat(settings.blockStatus()).isEqualTo(403);
+        assertThat(settings.blockRedirect()).isEmpty();
+        assertThat(settings.clientIpHeader()).isEqualTo("X-Forwarded-For");
+        assertThat(settings.budget()).isEqualTo(Duration.ofMillis(5));
+        assertThat(settings.backendUrl()).isEmpty();
+        assertThat(settings.trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void valuesAreParsed() {
+        Settings settings = read(Map.ofEntries(
+                Map.entry(ConfigKeys.ENABLED, " FALSE "),
+                Map.entry(ConfigKeys.MODE, "Monitor"),
+                Map.entry(ConfigKeys.RULES_REFRESH, "PT1M"),
+                Map.entry(ConfigKeys.IP_DENYLIST, "10.0.0.0/8, 192.168.1.7,,2001:db8::/32, ::1"),
+                Map.entry(ConfigKeys.PATH_ALLOWLIST, "/health,/metrics*"),
+                Map.entry(ConfigKeys.BACKEND_URL, "https://backend.example:8443/palisade"),
+                Map.entry(ConfigKeys.BACKEND_TOKEN, "s3cr3t-token"),
+                Map.entry(ConfigKeys.BLOCK_STATUS, "451"),
+                Map.entry(ConfigKeys.BLOCK_REDIRECT, "/blocked.html"),
+                Map.entry(ConfigKeys.BUDGET, "250us"),
+                Map.entry(ConfigKeys.CLIENT_IP_HEADER, "Forwarded")));
+        assertThat(settings.enabled()).isFalse();
+        assertThat(settings.mode()).isEqualTo(Mode.MONITOR);
+        assertThat(settings.rulesRefresh()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.ipDenylist()).containsExactly("10.0.0.0/8", "192.168.1.7", "2001:db8::/32", "::1");
+        assertThat(settings.pathAllowlist()).containsExactly("/health", "/metrics*");
+        assertThat(settings.backendUrl()).contains(URI.create("https://backend.example:8443/palisade"));
+        assertThat(settings.blockStatus()).isEqualTo(451);
+        assertThat(settings.budget()).isEqualTo(Duration.ofNanos(250_000));
+        assertThat(settings.toString()).doesNotContain("s3cr3t-token").contains("<redacted>");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "palisade.enabled|yes|expected true or false",
+        "palisade.mode|blok|expected block or monitor",
+        "palisade.rules.refresh|0s|from 1s to 1d",
+        "palisade.rules.refresh|soon|expected a duration",
+        "palisade.ip.denylist|10.0.0.0/33|IPv4 or IPv6",
+        "palisade.ip.allowlist|example.com|IPv4 or IPv6",
+        "palisade.trusted-proxies|10.0.0|IPv4 or IPv6",
+        "palisade.ip.denylist|2001:zz8::/32|IPv4 or IPv6",
+        "palisade.path.allowlist|health|starting with /",
+        "palisade.scrub.key-pattern|(unclosed|RE2 syntax",
+        "palisade.scrub.value-pattern|(?<=look)behind|RE2 syntax",
+        "palisade.backend.url|ftp://backend|absolute http or https URL",
+        "palisade.backend.url|https://user:pw@backend|without credentials",
+        "palisade.reporter.interval|10ms|from 100ms to 1h",
+        "palisade.reporter.batch-size|0|from 1 to 100000",
+        "palisade.reporter.queue-capacity|lots|from 16 to 1000000",
+        "palisade.block.status|200|from 400 to 599",
+        "palisade.block.redirect|//evil.example|absolute http or https URL",
+        "palisade.client-ip.header|X Forwarded|HTTP header name",
+        "palisade.budget|1h|from 100us to 1s",
+    })
+    void badValuesNameKeyValueAndWhatIsAllowed(String key, String value, String allowed) {
+        assertThatThrownBy(() -> read(Map.of(key, value)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining("'" + value + "'")
+                .hasMessageContaining(ConfigKeys.environmentName(key))
+                .hasMessageContaining(allowed);
+    }
+
+    @Test
+    void secretValuesAreNeverEchoed() {
+        // The token has no syntax to get wrong, but the error path for secret keys must redact.
+        InvalidSettingException error = new InvalidSettingException(ConfigKeys.BACKEND_TOKEN, "hunter2", "whatever");
+        assertThat(error.getMessage()).doesNotContain("hunter2").contains("<redacted>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.2.3.4", "0.0.0.0/0", "::/0", "fe80::1%", "255.255.255.255/32"})
+    void cidrCheckNeverLooksUpNames(String value) {
+        // "fe80::1%" has a character outside the address alphabet; the others are valid.
+        assertThat(SettingsReader.isCidr(value)).isEqualTo(!value.endsWith("%"));
+    }
+
+    @Test
+    void environmentNames() {
+        assertThat(ConfigKeys.environmentName("palisade.reporter.batch-size")).isEqualTo("PALISADE_REPORTER_BATCH_SIZE");
+        assertThat(ConfigKeys.ALL).allMatch(k -> k.startsWith(ConfigKeys.PREFIX));
+    }
+}
