@@ -1,0 +1,334 @@
+package io.palisade.cdi;
+
+import io.palisade.core.config.InvalidSettingException;
+import io.palisade.core.config.Settings;
+import io.palisade.core.config.SettingsReader;
+import io.palisade.core.hook.HookKind;
+import io.palisade.core.hook.HookPoint;
+import io.palisade.core.hook.HookTable;
+import io.palisade.core.hook.JdbcHooks;
+import io.palisade.interceptor.PalisadeHook;
+import io.palisade.interceptor.PalisadeInterceptor;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedField;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessProducer;
+import jakarta.enterprise.inject.spi.Producer;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Instruments an application at deployment: finds the hook points (JAX-RS resource methods and the
+ * JDBC calls of the application's DataSources), binds the interceptor to exactly those methods,
+ * wraps DataSources that are not beans, and freezes the {@link HookTable} in
+ * {@link AfterDeploymentValidation}. Runtime code reaches the table through a {@code HookTable}
+ * bean or {@link #hookTable()}; nothing is static.
+ *
+ * <p>The extension only collects and wires; the engine is {@code io.palisade.core}.
+ */
+public class PalisadeExtension implements Extension {
+
+    static final Logger LOG = Logger.getLogger("io.palisade.cdi");
+
+    private Settings settings;
+    private DeploymentException configurationError;
+    private boolean interceptorScanned;
+
+    private final JdbcHooks jdbc = new JdbcHooks();
+    private final Set<Class<?>> boundTypes = new HashSet<>();
+    private final Set<Class<?>> resourceClassesSeen = new LinkedHashSet<>();
+    private final Set<Class<?>> resourceClassesHooked = new HashSet<>();
+    private final Map<String, Method> resourceMethods = new TreeMap<>();
+    private final List<String> unhookable = new ArrayList<>();
+    private final Set<Class<?>> dataSourceBeans = new LinkedHashSet<>();
+    private final Set<String> dataSourceProducers = new LinkedHashSet<>();
+    private final Set<Field> dataSourceFields = new LinkedHashSet<>();
+
+    private volatile HookTable hookTable;
+
+    private boolean active() {
+        return settings != null && settings.enabled();
+    }
+
+    void readSettings(@Observes BeforeBeanDiscovery event) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ConfigLookup config = ConfigLookup.forApplication(loader != null ? loader : PalisadeExtension.class.getClassLoader());
+        try {
+            settings = SettingsReader.read(config.values());
+        } catch (InvalidSettingException e) {
+            configurationError = new DeploymentException(e.getMessage() + " [read from " + config.description() + "]");
+            LOG.severe(configurationError.getMessage());
+            return;
+        }
+        for (String unknown : config.unknownKeys()) {
+            LOG.warning("PAL2003: unknown configuration key " + unknown + " is ignored; see the configuration reference"
+                    + " for the keys Palisade reads");
+        }
+        if (!settings.enabled()) {
+            LOG.info("PAL2005: Palisade is disabled (palisade.enabled=false): the application runs unprotected");
+        }
+    }
+
+    /** Fires only when the agent jar is scanned: then the container registers the interceptor itself. */
+    void noteScannedInterceptor(@Observes ProcessAnnotatedType<PalisadeInterceptor> event) {
+        if (active()) {
+            interceptorScanned = true;
+        } else {
+            event.veto();
+        }
+    }
+
+    <T> void bindResourceMethods(@Observes @WithAnnotations({Path.class, GET.class, POST.class, PUT.class,
+            DELETE.class, PATCH.class, HEAD.class, OPTIONS.class}) ProcessAnnotatedType<T> event) {
+        if (!active()) {
+            return;
+        }
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (type.isInterface() || type.isAnnotation()) {
+            return;
+        }
+        List<Method> found = new ArrayList<>();
+        for (AnnotatedMethod<? super T> method : event.getAnnotatedType().getMethods()) {
+            if (ResourceMethods.isResourceMethod(method.getJavaMember())) {
+                found.add(method.getJavaMember());
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        resourceClassesSeen.add(type);
+        if (Modifier.isFinal(type.getModifiers())) {
+            unhookable.add(type.getName() + " (final class)");
+            return;
+        }
+        bind(event, type, found);
+    }
+
+    <T extends DataSource> void bindDataSourceBeans(@Observes ProcessAnnotatedType<T> event) {
+        if (!active()) {
+            return;
+        }
+        Class<T> type = event.getAnnotatedType().getJavaClass();
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return;
+        }
+        if (Modifier.isFinal(type.getModifiers())) {
+            unhookable.add(type.getName() + " (final DataSource class)");
+            return;
+        }
+        List<Method> getters = new ArrayList<>();
+        for (AnnotatedMethod<? super T> method : event.getAnnotatedType().getMethods()) {
+            Method javaMethod = method.getJavaMember();
+            if (javaMethod.getName().equals("getConnection") && Connection.class.isAssignableFrom(javaMethod.getReturnType())
+                    && !Modifier.isStatic(javaMethod.getModifiers())) {
+                getters.add(javaMethod);
+            }
+        }
+        bind(event, type, getters);
+    }
+
+    /** Adds the binding to each of {@code methods}, never to the class; final methods cannot be intercepted. */
+    private <T> void bind(ProcessAnnotatedType<T> event, Class<T> type, List<Method> methods) {
+        Set<Method> bindable = new HashSet<>();
+        for (Method method : methods) {
+            if (Modifier.isFinal(method.getModifiers())) {
+                unhookable.add(type.getName() + "#" + method.getName() + " (final method)");
+            } else {
+                bindable.add(method);
+            }
+        }
+        if (bindable.isEmpty()) {
+            return;
+        }
+        boundTypes.add(type);
+        event.configureAnnotatedType()
+                .filterMethods(m -> bindable.contains(m.getJavaMember()))
+                .forEach(method -> method.add(PalisadeHook.Literal.INSTANCE));
+    }
+
+    /**
+     * Registers the interceptor exactly once. When the agent jar was scanned the container found it
+     * already; otherwise it is added here and enabled, since a type added now is not enabled by its
+     * {@code @Priority} alone.
+     */
+    void registerInterceptor(@Observes AfterTypeDiscovery event, BeanManager beanManager) {
+        if (!active() || interceptorScanned) {
+            return;
+        }
+        event.addAnnotatedType(beanManager.createAnnotatedType(PalisadeInterceptor.class), PalisadeInterceptor.class.getName());
+        event.getInterceptors().add(PalisadeInterceptor.class);
+    }
+
+    <T> void collectHookPoints(@Observes ProcessManagedBean<T> event) {
+        if (!active()) {
+            return;
+        }
+        AnnotatedType<T> type = event.getAnnotatedBeanClass();
+        Class<T> javaClass = type.getJavaClass();
+        if (!boundTypes.contains(javaClass)) {
+            return;
+        }
+        boolean dataSource = DataSource.class.isAssignableFrom(javaClass);
+        for (AnnotatedMethod<? super T> method : type.getMethods()) {
+            if (!method.isAnnotationPresent(PalisadeHook.class)) {
+                continue;
+            }
+            if (dataSource && method.getJavaMember().getName().equals("getConnection")) {
+                dataSourceBeans.add(javaClass);
+            } else {
+                Method javaMethod = method.getJavaMember();
+                resourceMethods.put(HookPoint.symbolOf(HookKind.JAXRS_RESOURCE, javaMethod), javaMethod);
+                resourceClassesHooked.add(javaClass);
+            }
+        }
+    }
+
+    /** Wraps what {@code @Produces DataSource} methods and fields produce. */
+    <T, X extends DataSource> void wrapDataSourceProducers(@Observes ProcessProducer<T, X> event) {
+        if (!active() || event.getProducer() instanceof DataSourceProducer) {
+            return;
+        }
+        String member = event.getAnnotatedMember().getDeclaringType().getJavaClass().getName() + "#"
+                + event.getAnnotatedMember().getJavaMember().getName();
+        if (event.getAnnotatedMember().getBaseType() != DataSource.class) {
+            unhookable.add(member + " (produces " + event.getAnnotatedMember().getBaseType().getTypeName()
+                    + "; declare the producer's type as javax.sql.DataSource)");
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Producer<DataSource> original = (Producer<DataSource>) event.getProducer();
+        @SuppressWarnings("unchecked")
+        Producer<X> wrapped = (Producer<X>) (Producer<?>) new DataSourceProducer(original, jdbc);
+        event.setProducer(wrapped);
+        dataSourceProducers.add(member);
+    }
+
+    /** Wraps {@code @Resource DataSource} fields of CDI-managed classes once they are injected. */
+    <T> void wrapResourceFields(@Observes ProcessInjectionTarget<T> event) {
+        if (!active() || event.getInjectionTarget() instanceof DataSourceFieldInjectionTarget) {
+            return;
+        }
+        List<Field> fields = new ArrayList<>();
+        for (AnnotatedField<? super T> field : event.getAnnotatedType().getFields()) {
+            Field javaField = field.getJavaMember();
+            if (!field.isAnnotationPresent(Resource.class) || !DataSource.class.isAssignableFrom(javaField.getType())) {
+                continue;
+            }
+            if (javaField.getType() != DataSource.class || Modifier.isFinal(javaField.getModifiers())) {
+                unhookable.add(javaField.getDeclaringClass().getName() + "#" + javaField.getName()
+                        + " (@Resource field of type " + javaField.getType().getName() + "; declare it as javax.sql.DataSource)");
+                continue;
+            }
+            fields.add(javaField);
+        }
+        if (!fields.isEmpty()) {
+            event.setInjectionTarget(new DataSourceFieldInjectionTarget<>(event.getInjectionTarget(), fields, jdbc));
+            dataSourceFields.addAll(fields);
+        }
+    }
+
+    void publishBeans(@Observes AfterBeanDiscovery event) {
+        if (configurationError != null) {
+            event.addDefinitionError(configurationError);
+            return;
+        }
+        if (!active()) {
+            return;
+        }
+        event.addBean().beanClass(PalisadeExtension.class).types(HookTable.class, Object.class)
+                .scope(Dependent.class).createWith(context -> hookTable());
+        event.addBean().beanClass(PalisadeExtension.class).types(Settings.class, Object.class)
+                .scope(Dependent.class).createWith(context -> settings);
+    }
+
+    void freezeHookTable(@Observes AfterDeploymentValidation event) {
+        if (!active()) {
+            return;
+        }
+        HookTable.Builder builder = HookTable.builder();
+        resourceMethods.values().forEach(builder::addResourceMethod);
+        boolean jdbcHooked = !dataSourceBeans.isEmpty() || !dataSourceProducers.isEmpty() || !dataSourceFields.isEmpty();
+        if (jdbcHooked) {
+            builder.jdbc(jdbc);
+        }
+        HookTable table = builder.build();
+        hookTable = table;
+
+        Map<HookKind, Integer> counts = table.counts();
+        LOG.info(String.format("PAL2010: Palisade hook table frozen: %d hook points (%d JAX-RS resource methods, %d JDBC);"
+                + " DataSources hooked: %d bean classes, %d producers, %d @Resource fields; mode %s",
+                table.size(), counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0),
+                table.size() - counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0),
+                dataSourceBeans.size(), dataSourceProducers.size(), dataSourceFields.size(),
+                settings.mode().name().toLowerCase(java.util.Locale.ROOT)));
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine("PAL2011: hook points: " + table.all().stream().map(HookPoint::symbol).collect(Collectors.joining(", ")));
+        }
+        Set<String> notHooked = new LinkedHashSet<>();
+        for (Class<?> seen : resourceClassesSeen) {
+            if (!resourceClassesHooked.contains(seen)) {
+                notHooked.add(seen.getName());
+            }
+        }
+        if (!notHooked.isEmpty() || !unhookable.isEmpty()) {
+            List<String> all = new ArrayList<>(notHooked);
+            all.addAll(unhookable);
+            LOG.warning("PAL2012: Palisade could not hook " + String.join(", ", all) + ". Resource classes that are not"
+                    + " CDI beans are still protected by the JAX-RS filter; DataSources that are not hooked are not.");
+        }
+    }
+
+    /** The settings read at deployment; {@code null} before {@link BeforeBeanDiscovery} or if they were invalid. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * The frozen hook table.
+     *
+     * @throws IllegalStateException before {@link AfterDeploymentValidation}, or when Palisade is disabled
+     */
+    public HookTable hookTable() {
+        HookTable table = hookTable;
+        if (table == null) {
+            throw new IllegalStateException(active() ? "PAL2013: the hook table is frozen at the end of deployment;"
+                    + " it is not available yet" : "PAL2014: Palisade is disabled; there is no hook table");
+        }
+        return table;
+    }
+}
