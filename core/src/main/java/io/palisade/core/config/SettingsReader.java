@@ -301,10 +301,22 @@ public final class SettingsReader {
         }
         URI uri = httpUri(value);
         if (uri == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new InvalidSettingException(ConfigKeys.BACKEND_URL, value, "expected an absolute http or https URL"
+            throw new InvalidSettingException(ConfigKeys.BACKEND_URL, withoutUserInfo(value), "expected an absolute http or https URL"
                     + " without credentials, query or fragment, such as https://palisade.example.com");
         }
         return Optional.of(uri);
+    }
+
+    /** A URL as it may be shown in an error: credentials in it, and the query that may carry a token, are redacted. */
+    static String withoutUserInfo(String url) {
+        String shown = url;
+        int at = shown.lastIndexOf('@');
+        int scheme = shown.indexOf("//");
+        if (at > 0) {
+            shown = (scheme >= 0 && scheme < at ? shown.substring(0, scheme + 2) : "") + "<redacted>" + shown.substring(at);
+        }
+        int query = shown.indexOf('?');
+        return query >= 0 ? shown.substring(0, query + 1) + "<redacted>" : shown;
     }
 
     private Optional<String> blockRedirect() {

@@ -74,7 +74,6 @@ class SettingsReaderTest {
         "palisade.scrub.key-pattern|(unclosed|RE2 syntax",
         "palisade.scrub.value-pattern|(?<=look)behind|RE2 syntax",
         "palisade.backend.url|ftp://backend|absolute http or https URL",
-        "palisade.backend.url|https://user:pw@backend|without credentials",
         "palisade.reporter.interval|10ms|from 100ms to 1h",
         "palisade.reporter.batch-size|0|from 1 to 100000",
         "palisade.reporter.queue-capacity|lots|from 16 to 1000000",
@@ -97,6 +96,16 @@ class SettingsReaderTest {
         // The token has no syntax to get wrong, but the error path for secret keys must redact.
         InvalidSettingException error = new InvalidSettingException(ConfigKeys.BACKEND_TOKEN, "hunter2", "whatever");
         assertThat(error.getMessage()).doesNotContain("hunter2").contains("<redacted>");
+    }
+
+    @Test
+    void credentialsInABadBackendUrlAreNotEchoed() {
+        assertThatThrownBy(() -> read(Map.of(ConfigKeys.BACKEND_URL, "https://user:hunter2@backend.example")))
+                .hasMessageContaining("'https://<redacted>@backend.example'")
+                .hasMessageNotContaining("hunter2")
+                .hasMessageContaining("without credentials");
+        assertThatThrownBy(() -> read(Map.of(ConfigKeys.BACKEND_URL, "https://backend.example/?token=hunter2")))
+                .hasMessageNotContaining("hunter2");
     }
 
     @ParameterizedTest
