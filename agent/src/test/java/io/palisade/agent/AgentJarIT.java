@@ -1,0 +1,80 @@
+package io.palisade.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Checks the jar users put in WEB-INF/lib, as built by this module's package phase. */
+class AgentJarIT {
+
+    private static Path jar;
+
+    @BeforeAll
+    static void findJar() {
+        jar = Path.of(System.getProperty("palisade.agent.jar"));
+        assertThat(jar).exists();
+    }
+
+    private static List<String> entries() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().map(JarEntry::getName).toList();
+        }
+    }
+
+    @Test
+    void hasExactlyOneServicesFileNamingTheExtension() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            JarEntry services = file.getJarEntry("META-INF/services/jakarta.enterprise.inject.spi.Extension");
+            assertThat(services).isNotNull();
+            try (InputStream in = file.getInputStream(services)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")))
+                        .containsExactly("io.palisade.cdi.PalisadeExtension");
+            }
+        }
+        assertThat(entries()).filteredOn(e -> e.startsWith("META-INF/services/") && !e.endsWith("/")).containsExactly(
+                "META-INF/services/jakarta.enterprise.inject.spi.Extension");
+    }
+
+    @Test
+    void hasNoBeansXml() throws IOException {
+        assertThat(entries()).noneMatch(e -> e.endsWith("beans.xml"));
+    }
+
+    @Test
+    void everyClassIsPalisadesOwnOrRelocated() throws IOException {
+        List<String> classes = entries().stream().filter(e -> e.endsWith(".class")).toList();
+        assertThat(classes).isNotEmpty().allMatch(e -> e.startsWith("io/palisade/"));
+        assertThat(classes).contains("io/palisade/cdi/PalisadeExtension.class",
+                "io/palisade/interceptor/PalisadeInterceptor.class",
+                "io/palisade/core/hook/HookTable.class",
+                "io/palisade/shaded/re2j/Pattern.class");
+        assertThat(entries()).noneMatch(e -> e.startsWith("com/") || e.startsWith("org/") || e.startsWith("jakarta/"));
+    }
+
+    @Test
+    void relocatedDependenciesWorkFromTheJarAlone() throws Exception {
+        // Only the JDK as parent: if a reference to com.google.re2j survived shading, this fails.
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Class<?> reader = loader.loadClass("io.palisade.core.config.SettingsReader");
+            Method read = reader.getMethod("read", Function.class);
+            Function<String, String> custom = key -> key.equals("palisade.scrub.key-pattern") ? "(?i)secret" : null;
+            Object settings = read.invoke(null, custom);
+            assertThat(settings.toString()).contains("mode=BLOCK");
+        }
+        assertThat(Files.size(jar)).isLessThan(2L * 1024 * 1024);
+    }
+}
