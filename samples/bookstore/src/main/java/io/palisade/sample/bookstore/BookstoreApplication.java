@@ -1,0 +1,13 @@
+package io.palisade.sample.bookstore;
+
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The JAX-RS application: its resources and providers. */
+public class BookstoreApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(BookResource.class, SafeBookResource.class, GenericErrorMapper.class);
+    }
+}

@@ -1,0 +1,66 @@
+package io.palisade.sample.bookstore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * The embedded runtime: Weld SE (which loads Palisade's extension from the agent jar, exactly as a
+ * server would) and Jersey on Grizzly, bound to 127.0.0.1 only.
+ */
+public final class BookstoreServer implements AutoCloseable {
+
+    private final WeldContainer weld;
+    private final HttpServer http;
+    private final URI uri;
+
+    private BookstoreServer(WeldContainer weld, HttpServer http, URI uri) {
+        this.weld = weld;
+        this.http = http;
+        this.uri = uri;
+    }
+
+    /** Starts on {@code port} (0 for any free port). */
+    public static BookstoreServer start(int port) {
+        WeldContainer weld = new Weld("bookstore").initialize();
+        HttpServer http = null;
+        try {
+            http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"),
+                    ResourceConfig.forApplicationClass(BookstoreApplication.class), false);
+            http.start();
+            int bound = http.getListener("grizzly").getPort();
+            return new BookstoreServer(weld, http, URI.create("http://127.0.0.1:" + bound + "/"));
+        } catch (IOException | RuntimeException e) {
+            if (http != null) {
+                http.shutdownNow();
+            }
+            weld.shutdown();
+            if (e instanceof IOException) {
+                throw new UncheckedIOException("could not listen on 127.0.0.1:" + port, (IOException) e);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /** Where the server listens, e.g. {@code http://127.0.0.1:8080/}. */
+    public URI uri() {
+        return uri;
+    }
+
+    public WeldContainer container() {
+        return weld;
+    }
+
+    @Override
+    public void close() {
+        http.shutdownNow();
+        if (weld.isRunning()) {
+            weld.shutdown();
+        }
+    }
+}
