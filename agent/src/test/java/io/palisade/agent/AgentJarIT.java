@@ -24,7 +24,7 @@ class AgentJarIT {
 
     @BeforeAll
     static void findJar() {
-        jar = Path.of(System.getProperty("palisade.agent.jar"));
+        jar = Path.of(System.getProperty("agent.jar"));
         assertThat(jar).exists();
     }
 

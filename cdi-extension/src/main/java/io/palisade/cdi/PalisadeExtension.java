@@ -68,6 +68,7 @@ public class PalisadeExtension implements Extension {
     private Settings settings;
     private DeploymentException configurationError;
     private boolean interceptorScanned;
+    private boolean interceptorAddedHere;
 
     private final JdbcHooks jdbc = new JdbcHooks();
     private final Set<Class<?>> boundTypes = new HashSet<>();
@@ -106,6 +107,9 @@ public class PalisadeExtension implements Extension {
 
     /** Fires only when the agent jar is scanned: then the container registers the interceptor itself. */
     void noteScannedInterceptor(@Observes ProcessAnnotatedType<PalisadeInterceptor> event) {
+        if (interceptorAddedHere) {
+            return; // the synthetic type registerInterceptor added fires this event too
+        }
         if (active()) {
             interceptorScanned = true;
         } else {
@@ -190,6 +194,7 @@ public class PalisadeExtension implements Extension {
         if (!active() || interceptorScanned) {
             return;
         }
+        interceptorAddedHere = true;
         event.addAnnotatedType(beanManager.createAnnotatedType(PalisadeInterceptor.class), PalisadeInterceptor.class.getName());
         event.getInterceptors().add(PalisadeInterceptor.class);
     }
@@ -311,6 +316,14 @@ public class PalisadeExtension implements Extension {
             LOG.warning("PAL2012: Palisade could not hook " + String.join(", ", all) + ". Resource classes that are not"
                     + " CDI beans are still protected by the JAX-RS filter; DataSources that are not hooked are not.");
         }
+    }
+
+    /**
+     * Whether the container discovered the interceptor by scanning the agent jar (so the extension
+     * did not register it); for diagnostics and tests.
+     */
+    public boolean interceptorDiscoveredByContainer() {
+        return interceptorScanned;
     }
 
     /** The settings read at deployment; {@code null} before {@link BeforeBeanDiscovery} or if they were invalid. */

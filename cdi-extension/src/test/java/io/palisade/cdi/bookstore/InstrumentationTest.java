@@ -70,6 +70,7 @@ class InstrumentationTest {
         assertThat(table.find("jaxrs:io.palisade.cdi.bookstore.BookResource#helper()")).isEmpty();
         PalisadeExtension extension = container.getBeanManager().getExtension(PalisadeExtension.class);
         assertThat(extension.hookTable()).isSameAs(table);
+        assertThat(extension.interceptorDiscoveredByContainer()).isFalse();
         assertThat(container.select(Settings.class).get().mode().name()).isEqualTo("MONITOR");
     }
 

@@ -2,6 +2,7 @@ package io.palisade.cdi.scanned;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.palisade.cdi.PalisadeExtension;
 import io.palisade.cdi.support.Containers;
 import io.palisade.core.hook.Callback;
 import io.palisade.core.hook.HookTable;
@@ -25,6 +26,8 @@ class ScannedAgentTest {
         WeldContainer container = Containers.start(Map.of(), Map.of(), EchoResource.class, PalisadeInterceptor.class);
         try {
             HookTable table = container.select(HookTable.class).get();
+            assertThat(container.getBeanManager().getExtension(PalisadeExtension.class).interceptorDiscoveredByContainer())
+                    .isTrue();
             AtomicInteger calls = new AtomicInteger();
             Installation count = table.attach(table.require("jaxrs:io.palisade.cdi.scanned.EchoResource#echo(java.lang.String)"),
                     Callback.builder("count").prolog(inv -> {

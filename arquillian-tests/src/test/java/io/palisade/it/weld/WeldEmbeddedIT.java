@@ -1,0 +1,138 @@
+package io.palisade.it.weld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.palisade.core.hook.BlockedInvocationException;
+import io.palisade.core.hook.Callback;
+import io.palisade.core.hook.CallbackSet;
+import io.palisade.core.hook.HookKind;
+import io.palisade.core.hook.HookPoint;
+import io.palisade.core.hook.HookTable;
+import io.palisade.core.hook.Installation;
+import io.palisade.core.hook.PalisadeBlockedException;
+import io.palisade.core.hook.SignatureMismatchException;
+import io.palisade.core.hook.Verdict;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The agent jar in WEB-INF/lib of a WAR (not scanned: it has no beans.xml), deployed on Arquillian's
+ * Weld embedded container.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WeldEmbeddedIT {
+
+    private static final String ITEMS = "jaxrs:io.palisade.it.weld.ShopResource#items(java.lang.String,int)";
+    private static final String ITEM = "jaxrs:io.palisade.it.weld.ShopResource#item(java.lang.String)";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war("shop", ShopResource.class, Catalog.class, CatalogDatabases.class,
+                CatalogBeanDataSource.class, Deployments.class);
+    }
+
+    @Inject
+    HookTable table;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    ShopResource shop;
+
+    @Test
+    void theHookTableListsTheResourceMethodsAndJdbcCalls() {
+        assertThat(table.byKind(HookKind.JAXRS_RESOURCE)).extracting(HookPoint::symbol).containsExactly(ITEM, ITEMS);
+        assertThat(table.jdbc()).isNotNull();
+        assertThat(table.byKind(HookKind.JDBC_PREPARE)).hasSize(10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"producer", "bean"})
+    void callbacksSeeTheSqlAndStopWhenDetached(String style) throws SQLException {
+        List<String> seen = new ArrayList<>();
+        Callback record = Callback.builder("record").expects(String.class).prolog(inv -> {
+            seen.add(inv.arguments().get(0, String.class));
+            return Verdict.CONTINUE;
+        }).build();
+        Installation installed = table.install(CallbackSet.builder()
+                .add(table.jdbc().executeQuery, record)
+                .add(table.jdbc().prepareStatement, record)
+                .build());
+        try {
+            assertThat(catalog.namesLike(style, "ll")).containsExactly("bellows");
+            assertThat(catalog.nameById(style, 3)).isEqualTo("chisel");
+        } finally {
+            installed.detach();
+        }
+        assertThat(seen).containsExactly("SELECT name FROM items WHERE name LIKE '%ll%' ORDER BY id",
+                "SELECT name FROM items WHERE id = ?");
+        catalog.namesLike(style, "a");
+        assertThat(seen).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"producer", "bean"})
+    void anAbortedStatementNeverReachesTheDatabase(String style) throws SQLException {
+        int before = catalog.count(style);
+        Installation deny = table.attach(table.jdbc().executeUpdate, Callback.builder("deny").expects(String.class)
+                .prolog(inv -> Verdict.abort("test")).build());
+        try {
+            assertThatThrownBy(() -> catalog.delete(style, "1=1")).isInstanceOf(PalisadeBlockedException.class)
+                    .isInstanceOf(SQLException.class);
+        } finally {
+            deny.detach();
+        }
+        assertThat(catalog.count(style)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnresolvedResourceFieldStaysNullAndBreaksNothing() {
+        assertThat(catalog.dataSource("resource")).isNull();
+    }
+
+    @Test
+    void resourceMethodCallbacksSeeArgumentsRunOnceAndCanAbort() throws SQLException {
+        List<Object> seen = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        Installation watch = table.attach(table.require(ITEMS), Callback.builder("watch").expects(String.class, int.class)
+                .prolog(inv -> {
+                    calls.incrementAndGet();
+                    seen.addAll(inv.arguments().asList());
+                    return Verdict.CONTINUE;
+                }).build());
+        try {
+            assertThat(shop.items("vil", 2)).containsExactly("anvil");
+        } finally {
+            watch.detach();
+        }
+        assertThat(seen).containsExactly("vil", 2);
+        assertThat(calls).hasValue(1);
+
+        Installation deny = table.attach(table.require(ITEM), Callback.builder("deny").prolog(inv -> Verdict.abort("x")).build());
+        try {
+            assertThatThrownBy(() -> shop.item("1")).isInstanceOf(BlockedInvocationException.class);
+        } finally {
+            deny.detach();
+        }
+        assertThat(shop.item("1")).isEqualTo("item 1");
+    }
+
+    @Test
+    void aMismatchedCallbackIsRejected() {
+        Callback wrong = Callback.builder("wrong").expects(int.class).prolog(inv -> Verdict.CONTINUE).build();
+        assertThatThrownBy(() -> table.attach(table.require(ITEM), wrong)).isInstanceOf(SignatureMismatchException.class)
+                .hasMessageContaining("expects (int)").hasMessageContaining(ITEM);
+    }
+}
