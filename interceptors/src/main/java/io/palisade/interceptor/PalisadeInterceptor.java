@@ -61,14 +61,10 @@ public class PalisadeInterceptor {
         try {
             result = context.proceed();
         } catch (Exception | Error e) {
-            if (chain.hasEpilogs()) {
-                chain.exit(call, null, e);
-            }
+            chain.exit(call, null, e);
             throw e;
         }
-        if (chain.hasEpilogs()) {
-            chain.exit(call, result, null);
-        }
+        chain.exit(call, result, null);
         return result;
     }
 }

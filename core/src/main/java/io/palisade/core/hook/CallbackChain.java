@@ -86,7 +86,7 @@ public final class CallbackChain {
         return invocation;
     }
 
-    /** Ends a call: runs the epilogs with the call's result or failure. */
+    /** Ends a call: runs the epilogs with the call's result or failure; nothing when there are none. */
     public void exit(Invocation invocation, Object result, Throwable failure) {
         for (Callback callback : epilogs) {
             try {

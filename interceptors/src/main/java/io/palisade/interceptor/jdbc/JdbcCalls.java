@@ -32,14 +32,10 @@ final class JdbcCalls {
         try {
             result = action.run();
         } catch (SQLException | RuntimeException | Error e) {
-            if (chain.hasEpilogs()) {
-                chain.exit(call, null, e);
-            }
+            chain.exit(call, null, e);
             throw e;
         }
-        if (chain.hasEpilogs()) {
-            chain.exit(call, result, null);
-        }
+        chain.exit(call, result, null);
         return result;
     }
 
