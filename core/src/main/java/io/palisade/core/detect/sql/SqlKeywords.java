@@ -1,0 +1,37 @@
+package io.palisade.core.detect.sql;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Words that are SQL structure rather than names, across the supported dialects, and the few
+ * that may legitimately travel in data (a sort direction chosen by the user).
+ */
+final class SqlKeywords {
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BEGIN", "BENCHMARK", "BETWEEN", "BINARY", "BY", "CALL", "CASE",
+            "CAST", "COLLATE", "COMMIT", "CONVERT", "CREATE", "CROSS", "CURRENT_USER", "DATABASE", "DECLARE", "DEFAULT",
+            "DELAY", "DELETE", "DESC", "DISTINCT", "DIV", "DO", "DROP", "ELSE", "END", "ESCAPE", "EXCEPT", "EXEC",
+            "EXECUTE", "EXISTS", "FALSE", "FETCH", "FIRST", "FOR", "FROM", "FULL", "FUNCTION", "GO", "GOTO", "GRANT",
+            "GROUP", "HANDLER", "HAVING", "IF", "ILIKE", "IN", "INNER", "INSERT", "INTERSECT", "INTO", "IS", "JOIN",
+            "LAST", "LEFT", "LIKE", "LIMIT", "LOAD", "MATCH", "MERGE", "MINUS", "MOD", "NATURAL", "NOT", "NULL", "NULLS",
+            "OFFSET", "ON", "OR", "ORDER", "OUTER", "OUTFILE", "PERFORM", "PREPARE", "PROCEDURE", "REGEXP", "RENAME",
+            "REPLACE", "RETURN", "RETURNING", "REVOKE", "RIGHT", "RLIKE", "ROLLBACK", "ROWNUM", "SELECT", "SET",
+            "SHUTDOWN", "SIMILAR", "SLEEP", "SOME", "SOUNDS", "TABLE", "THEN", "TOP", "TRUE", "TRUNCATE", "UNION",
+            "UPDATE", "USING", "VALUES", "WAITFOR", "WHEN", "WHERE", "WHILE", "WITH", "XOR");
+
+    /** Words a sort parameter may carry: {@code title DESC NULLS LAST}. */
+    private static final Set<String> SORT_WORDS = Set.of("ASC", "DESC", "NULLS", "FIRST", "LAST");
+
+    private SqlKeywords() {
+    }
+
+    static boolean isKeyword(String word) {
+        return word.length() <= 16 && KEYWORDS.contains(word.toUpperCase(Locale.ROOT));
+    }
+
+    static boolean isSortWord(String word) {
+        return word.length() <= 5 && SORT_WORDS.contains(word.toUpperCase(Locale.ROOT));
+    }
+}

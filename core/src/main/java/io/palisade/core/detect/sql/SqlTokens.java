@@ -1,0 +1,65 @@
+package io.palisade.core.detect.sql;
+
+/**
+ * The tokens of one statement, as parallel arrays (no object per token). Whitespace is not a token.
+ * Only the last token can be unterminated (a string or comment still open at the end).
+ */
+public final class SqlTokens {
+
+    private final String sql;
+    private final SqlTokenType[] types;
+    private final int[] starts;
+    private final int[] ends;
+    private final int count;
+    private final boolean lastUnterminated;
+
+    SqlTokens(String sql, SqlTokenType[] types, int[] starts, int[] ends, int count, boolean lastUnterminated) {
+        this.sql = sql;
+        this.types = types;
+        this.starts = starts;
+        this.ends = ends;
+        this.count = count;
+        this.lastUnterminated = lastUnterminated;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public SqlTokenType type(int index) {
+        return types[index];
+    }
+
+    /** Where token {@code index} starts in the SQL (inclusive). */
+    public int start(int index) {
+        return starts[index];
+    }
+
+    /** Where token {@code index} ends in the SQL (exclusive). */
+    public int end(int index) {
+        return ends[index];
+    }
+
+    public String text(int index) {
+        return sql.substring(starts[index], ends[index]);
+    }
+
+    public boolean unterminated(int index) {
+        return lastUnterminated && index == count - 1;
+    }
+
+    /** The index of the first token that ends after {@code offset}, or {@link #count()}. */
+    int firstEndingAfter(int offset) {
+        int low = 0;
+        int high = count;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (ends[middle] <= offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}

@@ -1,0 +1,22 @@
+package io.palisade.core.request;
+
+/** Where a request input came from. */
+public enum InputSource {
+    QUERY("query"),
+    PATH("path"),
+    FORM("form"),
+    JSON("json"),
+    HEADER("header"),
+    COOKIE("cookie");
+
+    private final String label;
+
+    InputSource(String label) {
+        this.label = label;
+    }
+
+    /** The lower-case name used in events: {@code query}, {@code header}, ... */
+    public String label() {
+        return label;
+    }
+}
