@@ -68,7 +68,12 @@ public final class CallbackChain {
      * whether the call was aborted and by which callback.
      */
     public Invocation enter(HookPoint hookPoint, Arguments arguments) {
-        Invocation invocation = new Invocation(hookPoint, arguments, this);
+        return enter(hookPoint, arguments, null);
+    }
+
+    /** As {@link #enter(HookPoint, Arguments)}, telling callbacks the object the method was called on. */
+    public Invocation enter(HookPoint hookPoint, Arguments arguments, Object target) {
+        Invocation invocation = new Invocation(hookPoint, arguments, this, target);
         for (Callback callback : prologs) {
             Verdict verdict;
             try {

@@ -9,13 +9,23 @@ public final class Invocation {
     private final HookPoint hookPoint;
     private final Arguments arguments;
     private final CallbackChain chain;
+    private final Object target;
     private Verdict verdict = Verdict.CONTINUE;
     private Callback abortedBy;
 
-    Invocation(HookPoint hookPoint, Arguments arguments, CallbackChain chain) {
+    Invocation(HookPoint hookPoint, Arguments arguments, CallbackChain chain, Object target) {
         this.hookPoint = hookPoint;
         this.arguments = arguments;
         this.chain = chain;
+        this.target = target;
+    }
+
+    /**
+     * The object the hooked method was called on, as the hook site chose to expose it (for JDBC the
+     * Palisade delegate, which tells the SQL dialect), or {@code null}.
+     */
+    public Object target() {
+        return target;
     }
 
     public HookPoint hookPoint() {

@@ -91,8 +91,8 @@ public final class RequestRecord {
         return List.copyOf(inputs);
     }
 
-    /** The inputs without copying, for detectors on the request thread; do not keep or change it. */
-    synchronized List<RequestInput> inputsView() {
+    /** The inputs without copying, for detectors on the request thread; do not keep it. */
+    public synchronized List<RequestInput> inputsView() {
         return Collections.unmodifiableList(inputs);
     }
 

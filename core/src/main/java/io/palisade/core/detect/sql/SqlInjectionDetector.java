@@ -51,7 +51,8 @@ public final class SqlInjectionDetector {
             String value = input.value();
             for (int form = 0; form < 2; form++) {
                 String candidate = form == 0 ? value : percentDecoded(value);
-                if (candidate == null || candidate.length() < MIN_INPUT_LENGTH || candidate.length() > sql.length()) {
+                if (candidate == null || candidate.length() < MIN_INPUT_LENGTH || candidate.length() > sql.length()
+                        || onlyQuotes(candidate)) {
                     continue;
                 }
                 int at = sql.indexOf(candidate);
@@ -68,6 +69,20 @@ public final class SqlInjectionDetector {
             }
         }
         return null;
+    }
+
+    /**
+     * Quotes alone cannot change a statement and still let it run, but correctly escaped they
+     * line up with the application's own delimiters ({@code ''} in {@code }).
+     */
+    private static boolean onlyQuotes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\'' && c != '"' && c != '`') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SqlInjection examine(String sql, SqlTokens tokens, RequestInput input, String value, int first) {

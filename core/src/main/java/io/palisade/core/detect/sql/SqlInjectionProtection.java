@@ -1,0 +1,69 @@
+package io.palisade.core.detect.sql;
+
+import io.palisade.core.config.Mode;
+import io.palisade.core.hook.Callback;
+import io.palisade.core.hook.CallbackSet;
+import io.palisade.core.hook.HookKind;
+import io.palisade.core.hook.HookPoint;
+import io.palisade.core.hook.HookTable;
+import io.palisade.core.hook.Invocation;
+import io.palisade.core.hook.Verdict;
+import io.palisade.core.request.Detection;
+import io.palisade.core.request.RequestContext;
+import io.palisade.core.request.RequestRecord;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The SQL-injection protection at the JDBC hook points: for each statement run during a request, asks
+ * {@link SqlInjectionDetector} whether one of the request's inputs changed its structure, records a
+ * {@link Detection} in the request record, and in block mode aborts the call. Outside a request it
+ * does nothing.
+ */
+public final class SqlInjectionProtection {
+
+    public static final String RULE_ID = "sqli-structure";
+    public static final String ATTACK_TYPE = "sql_injection";
+    /** Characters of the statement kept as evidence. */
+    static final int MAX_EVIDENCE = 1024;
+
+    private final RequestContext requests;
+    private final Mode mode;
+
+    public SqlInjectionProtection(RequestContext requests, Mode mode) {
+        this.requests = requests;
+        this.mode = mode;
+    }
+
+    /** The callback on every JDBC hook point whose first parameter is the SQL text. */
+    public CallbackSet callbacks(HookTable table) {
+        Callback callback = Callback.builder(RULE_ID).priority(10).expects(String.class).prolog(this::check).build();
+        CallbackSet.Builder set = CallbackSet.builder();
+        for (HookKind kind : List.of(HookKind.JDBC_PREPARE, HookKind.JDBC_QUERY, HookKind.JDBC_EXECUTE, HookKind.JDBC_BATCH)) {
+            for (HookPoint hookPoint : table.byKind(kind)) {
+                if (!hookPoint.parameterTypes().isEmpty() && hookPoint.parameterTypes().get(0) == String.class) {
+                    set.add(hookPoint, callback);
+                }
+            }
+        }
+        return set.build();
+    }
+
+    private Verdict check(Invocation call) {
+        RequestRecord record = requests.current();
+        if (record == null) {
+            return Verdict.CONTINUE;
+        }
+        String sql = (String) call.arguments().get(0);
+        SqlDialect dialect = call.target() instanceof SqlSource ? ((SqlSource) call.target()).sqlDialect() : SqlDialect.GENERIC;
+        SqlInjection found = SqlInjectionDetector.find(sql, dialect, record.inputsView());
+        if (found == null) {
+            return Verdict.CONTINUE;
+        }
+        boolean block = mode == Mode.BLOCK;
+        String evidence = sql.length() > MAX_EVIDENCE ? sql.substring(0, MAX_EVIDENCE) : sql;
+        record.addDetection(new Detection(RULE_ID, ATTACK_TYPE, call.hookPoint().symbol(), found.input(), found.reason(),
+                evidence, block, Instant.now()));
+        return block ? Verdict.abort("SQL injection: " + found.input().qualifiedName() + " " + found.reason()) : Verdict.CONTINUE;
+    }
+}

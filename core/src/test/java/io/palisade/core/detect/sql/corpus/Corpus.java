@@ -1,0 +1,77 @@
+package io.palisade.core.detect.sql.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads ../shared/corpus: libinjection's lists are form-encoded, PayloadsAllTheThings' are raw. */
+final class Corpus {
+
+    static final Path ROOT = locate();
+
+    private Corpus() {
+    }
+
+    private static Path locate() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared").resolve("corpus");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("../shared/corpus not found from " + Path.of("").toAbsolutePath());
+    }
+
+    static List<String> sqlInjections() {
+        Set<String> payloads = new LinkedHashSet<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("libinjection"))) {
+            files.filter(f -> f.getFileName().toString().startsWith("sqli-")).sorted()
+                    .forEach(f -> lines(f).forEach(line -> payloads.add(formDecoded(line))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Stream<Path> files = Files.walk(ROOT.resolve("payloadsallthethings/sqli"))) {
+            files.filter(Files::isRegularFile).sorted().forEach(f -> payloads.addAll(lines(f)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        payloads.removeIf(p -> p.isBlank());
+        return new ArrayList<>(payloads);
+    }
+
+    static List<String> falsePositives() {
+        return lines(ROOT.resolve("libinjection/false_positives.txt")).stream().map(Corpus::formDecoded).toList();
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            List<String> kept = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                if (line.isEmpty() || line.equals("#") || line.startsWith("# ") || line.startsWith("#!")) {
+                    continue;
+                }
+                kept.add(line);
+            }
+            return kept;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String formDecoded(String line) {
+        try {
+            return URLDecoder.decode(line, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return line;
+        }
+    }
+}
