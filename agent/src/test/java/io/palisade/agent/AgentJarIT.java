@@ -35,7 +35,7 @@ class AgentJarIT {
     }
 
     @Test
-    void hasExactlyOneServicesFileNamingTheExtension() throws IOException {
+    void hasOneExtensionAndOnlyTheJaxRsRegistrationServices() throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             JarEntry services = file.getJarEntry("META-INF/services/jakarta.enterprise.inject.spi.Extension");
             assertThat(services).isNotNull();
@@ -45,8 +45,11 @@ class AgentJarIT {
                         .containsExactly("io.palisade.cdi.PalisadeExtension");
             }
         }
-        assertThat(entries()).filteredOn(e -> e.startsWith("META-INF/services/") && !e.endsWith("/")).containsExactly(
-                "META-INF/services/jakarta.enterprise.inject.spi.Extension");
+        // Besides the extension: how JAX-RS implementations find Palisade's feature (Jersey, RESTEasy).
+        assertThat(entries()).filteredOn(e -> e.startsWith("META-INF/services/") && !e.endsWith("/")).containsExactlyInAnyOrder(
+                "META-INF/services/jakarta.enterprise.inject.spi.Extension",
+                "META-INF/services/org.glassfish.jersey.internal.spi.AutoDiscoverable",
+                "META-INF/services/jakarta.ws.rs.ext.Providers");
     }
 
     @Test
@@ -61,7 +64,9 @@ class AgentJarIT {
         assertThat(classes).contains("io/palisade/cdi/PalisadeExtension.class",
                 "io/palisade/interceptor/PalisadeInterceptor.class",
                 "io/palisade/core/hook/HookTable.class",
-                "io/palisade/shaded/re2j/Pattern.class");
+                "io/palisade/shaded/re2j/Pattern.class",
+                "io/palisade/shaded/parsson/JsonProviderImpl.class",
+                "io/palisade/jaxrs/PalisadeFeature.class");
         assertThat(entries()).noneMatch(e -> e.startsWith("com/") || e.startsWith("org/") || e.startsWith("jakarta/"));
     }
 

@@ -1,12 +1,15 @@
 package io.palisade.cdi;
 
+import io.palisade.core.PalisadeRuntime;
 import io.palisade.core.config.InvalidSettingException;
 import io.palisade.core.config.Settings;
 import io.palisade.core.config.SettingsReader;
 import io.palisade.core.hook.HookKind;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
+import io.palisade.core.detect.sql.SqlInjectionProtection;
 import io.palisade.core.hook.JdbcHooks;
+import io.palisade.core.request.RequestContext;
 import io.palisade.interceptor.PalisadeHook;
 import io.palisade.interceptor.PalisadeInterceptor;
 import jakarta.annotation.Resource;
@@ -81,6 +84,7 @@ public class PalisadeExtension implements Extension {
     private final Set<Field> dataSourceFields = new LinkedHashSet<>();
 
     private volatile HookTable hookTable;
+    private final RequestContext requests = new RequestContext();
 
     private boolean active() {
         return settings != null && settings.enabled();
@@ -279,6 +283,8 @@ public class PalisadeExtension implements Extension {
                 .scope(Dependent.class).createWith(context -> hookTable());
         event.addBean().beanClass(PalisadeExtension.class).types(Settings.class, Object.class)
                 .scope(Dependent.class).createWith(context -> settings);
+        event.addBean().beanClass(PalisadeExtension.class).types(PalisadeRuntime.class, Object.class)
+                .scope(Dependent.class).createWith(context -> runtime());
     }
 
     void freezeHookTable(@Observes AfterDeploymentValidation event) {
@@ -292,6 +298,9 @@ public class PalisadeExtension implements Extension {
             builder.jdbc(jdbc);
         }
         HookTable table = builder.build();
+        if (jdbcHooked) {
+            table.install(new SqlInjectionProtection(requests, settings.mode()).callbacks(table));
+        }
         hookTable = table;
 
         Map<HookKind, Integer> counts = table.counts();
@@ -324,6 +333,15 @@ public class PalisadeExtension implements Extension {
      */
     public boolean interceptorDiscoveredByContainer() {
         return interceptorScanned;
+    }
+
+    /**
+     * Everything the JAX-RS layer needs at run time.
+     *
+     * @throws IllegalStateException as {@link #hookTable()}
+     */
+    public PalisadeRuntime runtime() {
+        return new PalisadeRuntime(settings, hookTable(), requests);
     }
 
     /** The settings read at deployment; {@code null} before {@link BeforeBeanDiscovery} or if they were invalid. */

@@ -23,8 +23,13 @@ final class JdbcCalls {
     private JdbcCalls() {
     }
 
-    static Object call(HookPoint hook, CallbackChain chain, Object[] arguments, SqlAction action) throws SQLException {
-        Invocation call = chain.enter(hook, Arguments.of(arguments));
+    /**
+     * @param target what callbacks see as the call's target: the connection delegate, which tells the
+     *               SQL dialect
+     */
+    static Object call(HookPoint hook, CallbackChain chain, Object target, Object[] arguments, SqlAction action)
+            throws SQLException {
+        Invocation call = chain.enter(hook, Arguments.of(arguments), target);
         if (call.aborted()) {
             throw new PalisadeBlockedException(call);
         }

@@ -20,6 +20,7 @@ public final class PalisadeDataSource implements DataSource {
 
     private final DataSource delegate;
     private final JdbcHooks hooks;
+    private final DialectHolder dialect = new DialectHolder();
 
     private PalisadeDataSource(DataSource delegate, JdbcHooks hooks) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -41,12 +42,12 @@ public final class PalisadeDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return PalisadeConnection.wrap(delegate.getConnection(), hooks);
+        return PalisadeConnection.wrap(delegate.getConnection(), hooks, dialect);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return PalisadeConnection.wrap(delegate.getConnection(username, password), hooks);
+        return PalisadeConnection.wrap(delegate.getConnection(username, password), hooks, dialect);
     }
 
     @Override
@@ -133,7 +134,7 @@ public final class PalisadeDataSource implements DataSource {
 
         @Override
         public Connection build() throws SQLException {
-            return PalisadeConnection.wrap(builder.build(), hooks);
+            return PalisadeConnection.wrap(builder.build(), hooks, dialect);
         }
     }
 }

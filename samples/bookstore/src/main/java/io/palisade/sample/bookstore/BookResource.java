@@ -4,16 +4,22 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.List;
 
-/** The vulnerable endpoints. */
+/** The deliberately vulnerable book endpoints (see samples/bookstore/README.md). */
 @Path("/api/books")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,9 +29,57 @@ public class BookResource {
     Books books;
 
     @GET
+    public String list(@QueryParam("sort") @DefaultValue("id") String sort) throws SQLException {
+        return toJson(books.unsafeSorted(sort));
+    }
+
+    @GET
     @Path("search")
     public String search(@QueryParam("q") @DefaultValue("") String query) throws SQLException {
-        return toJson(books.searchUnsafe(query));
+        return toJson(books.unsafeSearch(query));
+    }
+
+    @GET
+    @Path("by-author")
+    public String byAuthor(@QueryParam("author") @DefaultValue("") String author) throws SQLException {
+        return toJson(books.unsafeByAuthor(author));
+    }
+
+    @GET
+    @Path("by-publisher")
+    public String byPublisher(@HeaderParam("X-Publisher") @DefaultValue("") String publisher) throws SQLException {
+        return toJson(books.unsafeByPublisher(publisher));
+    }
+
+    @GET
+    @Path("batch")
+    public String batch(@QueryParam("ids") @DefaultValue("0") String ids) throws SQLException {
+        return toJson(books.unsafeBatch(ids));
+    }
+
+    @GET
+    @Path("columns")
+    public String column(@QueryParam("name") @DefaultValue("title") String name) throws SQLException {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        books.unsafeColumn(name).forEach(value -> array.add(value == null ? "" : value));
+        return array.build().toString();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response byId(@PathParam("id") String id) throws SQLException {
+        List<Book> found = books.unsafeById(id);
+        return found.isEmpty() ? Response.status(404).entity("{\"error\":\"not found\"}").build()
+                : Response.ok(toJson(found)).build();
+    }
+
+    @POST
+    @Path("{id}/reviews")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addReview(@PathParam("id") int id, @FormParam("author") @DefaultValue("anonymous") String author,
+            @FormParam("text") @DefaultValue("") String text) throws SQLException {
+        books.unsafeAddReview(id, author, text);
+        return Response.status(201).entity("{\"created\":true}").build();
     }
 
     static String toJson(List<Book> found) {

@@ -12,12 +12,14 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Data access for books. {@link #searchUnsafe} is deliberately vulnerable: it concatenates the
- * search term into the SQL, as the code Palisade is meant to protect does. {@link #search} is the
- * correct, parameterised twin.
+ * Data access for the bookstore. The {@code unsafe...} methods are deliberately vulnerable: they
+ * concatenate request input into SQL run through {@link Statement}, as the code Palisade protects
+ * does. Each has a correct, parameterised twin.
  */
 @ApplicationScoped
 public class Books {
+
+    private static final String COLUMNS = "SELECT id, title, author, published FROM books";
 
     private final DataSource dataSource;
 
@@ -26,19 +28,126 @@ public class Books {
         this.dataSource = dataSource;
     }
 
-    /** Vulnerable: {@code ... WHERE title LIKE '%<term>%'}. */
-    public List<Book> searchUnsafe(String term) throws SQLException {
+    /** {@code WHERE title LIKE '%<term>%'}. */
+    public List<Book> unsafeSearch(String term) throws SQLException {
+        return query(COLUMNS + " WHERE title LIKE '%" + term + "%' ORDER BY id");
+    }
+
+    /** {@code WHERE author = '<author>'}. */
+    public List<Book> unsafeByAuthor(String author) throws SQLException {
+        return query(COLUMNS + " WHERE author = '" + author + "' ORDER BY id");
+    }
+
+    /** {@code WHERE id = <id>}: the id taken as a string. */
+    public List<Book> unsafeById(String id) throws SQLException {
+        return query(COLUMNS + " WHERE id = " + id);
+    }
+
+    /** {@code ORDER BY <sort>}. */
+    public List<Book> unsafeSorted(String sort) throws SQLException {
+        return query(COLUMNS + " ORDER BY " + sort);
+    }
+
+    /** {@code WHERE id IN (<ids>)}. */
+    public List<Book> unsafeBatch(String ids) throws SQLException {
+        return query(COLUMNS + " WHERE id IN (" + ids + ") ORDER BY id");
+    }
+
+    /** {@code WHERE publisher = '<publisher>'}. */
+    public List<Book> unsafeByPublisher(String publisher) throws SQLException {
+        return query(COLUMNS + " WHERE publisher = '" + publisher + "' ORDER BY id");
+    }
+
+    /** {@code SELECT id, <column> FROM books}: one column of every book, as strings. */
+    public List<String> unsafeColumn(String column) throws SQLException {
+        List<String> values = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT id, title, author, published FROM books WHERE title LIKE '%" + term + "%' ORDER BY id")) {
-            return read(rows);
+                ResultSet rows = statement.executeQuery("SELECT id, " + column + " FROM books ORDER BY id")) {
+            while (rows.next()) {
+                values.add(rows.getString(2));
+            }
+        }
+        return values;
+    }
+
+    /** {@code WHERE username = '<username>' AND password_hash = '<hash>'}: the user's id, or null. */
+    public Integer unsafeLogin(String username, String passwordHash) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM users WHERE username = '" + username
+                        + "' AND password_hash = '" + passwordHash + "'")) {
+            return rows.next() ? rows.getInt(1) : null;
         }
     }
 
+    /** {@code WHERE token = '<session>'}: the user name, or null. */
+    public String unsafeUserForSession(String session) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT u.username FROM sessions s JOIN users u ON u.id = s.user_id"
+                        + " WHERE s.token = '" + session + "'")) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /** {@code INSERT ... VALUES (<id>, '<author>', '<text>')}. */
+    public int unsafeAddReview(int bookId, String author, String text) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            return statement.executeUpdate("INSERT INTO reviews (book_id, author, body) VALUES (" + bookId + ", '"
+                    + author + "', '" + text + "')");
+        }
+    }
+
+    public int count(String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    // ---- the correct twins ----
+
     public List<Book> search(String term) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, title, author, published FROM books WHERE title LIKE ? ORDER BY id")) {
-            statement.setString(1, "%" + term + "%");
+        return query(COLUMNS + " WHERE title LIKE ? ORDER BY id", "%" + term + "%");
+    }
+
+    public List<Book> byAuthor(String author) throws SQLException {
+        return query(COLUMNS + " WHERE author = ? ORDER BY id", author);
+    }
+
+    public Integer login(String username, String passwordHash) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT id FROM users WHERE username = ? AND password_hash = ?")) {
+            statement.setString(1, username);
+            statement.setString(2, passwordHash);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : null;
+            }
+        }
+    }
+
+    public int addReview(int bookId, String author, String text) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO reviews (book_id, author, body) VALUES (?, ?, ?)")) {
+            statement.setInt(1, bookId);
+            statement.setString(2, author);
+            statement.setString(3, text);
+            return statement.executeUpdate();
+        }
+    }
+
+    private List<Book> query(String sql, String... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = parameters.length == 0
+                ? null : connection.prepareStatement(sql)) {
+            if (statement == null) {
+                try (Statement plain = connection.createStatement(); ResultSet rows = plain.executeQuery(sql)) {
+                    return read(rows);
+                }
+            }
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 return read(rows);
             }

@@ -8,6 +8,6 @@ public class BookstoreApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(BookResource.class, SafeBookResource.class, GenericErrorMapper.class);
+        return Set.of(BookResource.class, SafeBookResource.class, AccountResource.class, GenericErrorMapper.class);
     }
 }

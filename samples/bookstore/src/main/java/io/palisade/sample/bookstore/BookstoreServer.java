@@ -27,7 +27,7 @@ public final class BookstoreServer implements AutoCloseable {
 
     /** Starts on {@code port} (0 for any free port). */
     public static BookstoreServer start(int port) {
-        WeldContainer weld = new Weld("bookstore").initialize();
+        WeldContainer weld = new Weld("bookstore-" + System.nanoTime()).initialize();
         HttpServer http = null;
         try {
             http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"),

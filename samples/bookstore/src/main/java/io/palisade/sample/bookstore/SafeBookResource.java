@@ -2,12 +2,17 @@ package io.palisade.sample.bookstore;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 
 /** The same endpoints written correctly, with bound parameters. */
@@ -23,5 +28,20 @@ public class SafeBookResource {
     @Path("search")
     public String search(@QueryParam("q") @DefaultValue("") String query) throws SQLException {
         return BookResource.toJson(books.search(query));
+    }
+
+    @GET
+    @Path("by-author")
+    public String byAuthor(@QueryParam("author") @DefaultValue("") String author) throws SQLException {
+        return BookResource.toJson(books.byAuthor(author));
+    }
+
+    @POST
+    @Path("{id}/reviews")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addReview(@PathParam("id") int id, @FormParam("author") @DefaultValue("anonymous") String author,
+            @FormParam("text") @DefaultValue("") String text) throws SQLException {
+        books.addReview(id, author, text);
+        return Response.status(201).entity("{\"created\":true}").build();
     }
 }

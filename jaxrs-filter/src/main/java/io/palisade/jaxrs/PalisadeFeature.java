@@ -1,0 +1,68 @@
+package io.palisade.jaxrs;
+
+import io.palisade.core.PalisadeRuntime;
+import io.palisade.core.hook.HookKind;
+import io.palisade.core.hook.HookPoint;
+import io.palisade.core.request.RequestLimits;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.lang.reflect.Method;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Installs Palisade in a JAX-RS application: the request-record filter, the exception mappers for
+ * blocked calls, and a {@link DynamicFeature} that adds, once per resource method at deployment, the
+ * filter recording path parameters and the matched method. Registered without the application's
+ * help: through Jersey's auto-discovery, and through {@code META-INF/services} on RESTEasy.
+ *
+ * <p>It finds the deployment's {@link PalisadeRuntime} through CDI. Without one (Palisade disabled,
+ * or no CDI) it registers nothing and says so.
+ */
+public final class PalisadeFeature implements Feature {
+
+    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
+
+    @Override
+    public boolean configure(FeatureContext context) {
+        PalisadeRuntime runtime = runtime();
+        if (runtime == null) {
+            return false;
+        }
+        BlockResponse block = new BlockResponse(runtime.settings());
+        context.register(new RequestRecordFilter(runtime, RequestLimits.DEFAULT));
+        context.register(new BlockedCallMapper(runtime.requests(), block));
+        context.register(new BlockedInvocationMapper(runtime.requests(), block));
+        context.register(new PalisadeFeature.PerResource());
+        return true;
+    }
+
+    /** Adds a {@link ResourceMatchFilter} to each resource method. */
+    public static final class PerResource implements DynamicFeature {
+        @Override
+        public void configure(ResourceInfo resource, FeatureContext context) {
+            Method method = resource.getResourceMethod();
+            if (method != null) {
+                context.register(new ResourceMatchFilter(HookPoint.symbolOf(HookKind.JAXRS_RESOURCE, method)));
+            }
+        }
+    }
+
+    private static PalisadeRuntime runtime() {
+        try {
+            Instance<PalisadeRuntime> found = CDI.current().select(PalisadeRuntime.class);
+            if (found.isResolvable()) {
+                return found.get();
+            }
+            LOG.info("PAL4002: no Palisade runtime in this application (Palisade disabled?): JAX-RS filters not installed");
+        } catch (IllegalStateException | LinkageError e) {
+            LOG.log(Level.WARNING, "PAL4003: CDI is not available to the JAX-RS application; Palisade's request"
+                    + " protection is not installed", e);
+        }
+        return null;
+    }
+}

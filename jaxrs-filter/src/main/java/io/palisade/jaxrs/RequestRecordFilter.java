@@ -1,0 +1,129 @@
+package io.palisade.jaxrs;
+
+import io.palisade.core.PalisadeRuntime;
+import io.palisade.core.request.InputSource;
+import io.palisade.core.request.RequestContext;
+import io.palisade.core.request.RequestLimits;
+import io.palisade.core.request.RequestRecord;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Opens the request record first thing (pre-matching, earliest priority) and closes it last: as a
+ * response filter with the same priority it runs after every other one. Collects the request's
+ * inputs within {@link RequestLimits}; a body is read only when it is a form or JSON, only up to the
+ * bound, and handed back to the application whole.
+ *
+ * <p>When a protection blocked something during the request, the response is replaced with the block
+ * response here, whatever the application did with the exception.
+ */
+@PreMatching
+@Priority(Integer.MIN_VALUE / 2)
+final class RequestRecordFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final String PROPERTY = RequestRecord.class.getName();
+    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
+
+    private final RequestContext requests;
+    private final RequestLimits limits;
+    private final BlockResponse block;
+
+    RequestRecordFilter(PalisadeRuntime runtime, RequestLimits limits) {
+        this.requests = runtime.requests();
+        this.limits = limits;
+        this.block = new BlockResponse(runtime.settings());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        RequestRecord record = new RequestRecord(RequestIds.next(), request.getMethod(),
+                "/" + request.getUriInfo().getPath(true), null, limits);
+        request.setProperty(PROPERTY, record);
+        requests.begin(record);
+        try {
+            collect(request, record);
+        } catch (RuntimeException | IOException e) {
+            // Fail open: a request Palisade cannot read is passed through with what was collected.
+            LOG.log(Level.FINE, "PAL4001: could not read all inputs of request " + record.id(), e);
+        }
+    }
+
+    private void collect(ContainerRequestContext request, RequestRecord record) throws IOException {
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters(true);
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            for (String value : parameter.getValue()) {
+                record.addInput(InputSource.QUERY, parameter.getKey(), value);
+            }
+        }
+        for (Map.Entry<String, Cookie> cookie : request.getCookies().entrySet()) {
+            record.addInput(InputSource.COOKIE, cookie.getKey(), cookie.getValue().getValue());
+        }
+        for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
+            if (header.getKey().equalsIgnoreCase("Cookie")) {
+                continue;
+            }
+            for (String value : header.getValue()) {
+                record.addInput(InputSource.HEADER, header.getKey(), value);
+            }
+        }
+        MediaType type = request.getMediaType();
+        if (type == null || !request.hasEntity()) {
+            return;
+        }
+        boolean form = type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        boolean json = type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json");
+        if (!form && !json) {
+            return;
+        }
+        InputStream body = request.getEntityStream();
+        byte[] head = body.readNBytes(limits.maxBodyBytes());
+        request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), body));
+        if (form) {
+            BodyInputs.form(head, head.length, charset(type), record);
+        } else {
+            BodyInputs.json(head, head.length, limits.maxJsonDepth(), record);
+        }
+    }
+
+    private static Charset charset(MediaType type) {
+        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object property = request.getProperty(PROPERTY);
+        if (!(property instanceof RequestRecord)) {
+            return;
+        }
+        RequestRecord record = (RequestRecord) property;
+        try {
+            if (record.blocked()) {
+                block.apply(record.id(), request, response);
+            }
+        } finally {
+            requests.end(record);
+        }
+    }
+}
