@@ -9,7 +9,9 @@ import io.palisade.core.request.RequestInput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,10 +66,17 @@ class SqlCorpusEvaluationTest {
     private static Connection admin;
     /** The application's account: rights on its own tables only, as a real application has. */
     private static Connection db;
+    private static SqlDialect dialect;
     private static ScheduledExecutorService watchdog;
+    private static EmbeddedPostgres postgres;
 
     @BeforeAll
-    static void database() throws SQLException {
+    static void start() {
+        watchdog = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    private static void useH2() throws SQLException {
+        closeConnections();
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:corpus;DB_CLOSE_DELAY=-1");
         admin = h2.getConnection("sa", "");
@@ -78,7 +87,29 @@ class SqlCorpusEvaluationTest {
         JdbcDataSource application = new JdbcDataSource();
         application.setURL("jdbc:h2:mem:corpus");
         db = application.getConnection("app", "app");
-        watchdog = Executors.newSingleThreadScheduledExecutor();
+        dialect = SqlDialect.H2;
+    }
+
+    private static void usePostgres() throws IOException, SQLException {
+        closeConnections();
+        postgres = EmbeddedPostgres.builder().setPort(0).start();
+        admin = postgres.getPostgresDatabase().getConnection();
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE app LOGIN");
+            // The database cancels what runs too long, reliably: that is how time-based payloads show.
+            statement.execute("ALTER ROLE app SET statement_timeout = '250ms'");
+        }
+        schema();
+        db = DriverManager.getConnection(postgres.getJdbcUrl("app", "postgres"));
+        dialect = SqlDialect.POSTGRESQL;
+    }
+
+    private static void closeConnections() throws SQLException {
+        if (db != null) {
+            db.close();
+            admin.close();
+            db = null;
+        }
     }
 
     private static void schema() throws SQLException {
@@ -94,10 +125,12 @@ class SqlCorpusEvaluationTest {
     }
 
     @AfterAll
-    static void close() throws SQLException {
+    static void close() throws SQLException, IOException {
         watchdog.shutdownNow();
-        db.close();
-        admin.close();
+        closeConnections();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     /** Cancels {@code statement} if it is still running after 250 ms: it was accepted and is doing heavy work. */
@@ -112,7 +145,18 @@ class SqlCorpusEvaluationTest {
     }
 
     @Test
-    void everyWorkingInjectionIsDetected() throws Exception {
+    void everyWorkingInjectionIsDetectedOnH2() throws Exception {
+        useH2();
+        evaluate("h2");
+    }
+
+    @Test
+    void everyWorkingInjectionIsDetectedOnPostgreSql() throws Exception {
+        usePostgres();
+        evaluate("postgresql");
+    }
+
+    private static void evaluate(String name) throws Exception {
         List<String> payloads = Corpus.sqlInjections();
         Map<Context, int[]> counts = new EnumMap<>(Context.class);
         List<String> missed = new ArrayList<>();
@@ -126,7 +170,7 @@ class SqlCorpusEvaluationTest {
                     continue;
                 }
                 c[1]++;
-                if (SqlInjectionDetector.find(sql, SqlDialect.H2,
+                if (SqlInjectionDetector.find(sql, dialect,
                         List.of(new RequestInput(InputSource.QUERY, "q", payload, false))) != null) {
                     c[2]++;
                 } else if (missed.size() < 200) {
@@ -135,7 +179,8 @@ class SqlCorpusEvaluationTest {
             }
             counts.put(context, c);
         }
-        StringBuilder report = new StringBuilder("SQL injection corpus on H2: " + payloads.size() + " distinct payloads\n");
+        StringBuilder report = new StringBuilder("SQL injection corpus on " + name + ": " + payloads.size()
+                + " distinct payloads\n");
         report.append(String.format("%-10s %8s %9s %9s%n", "context", "working", "detected", "rate"));
         int working = 0;
         int detected = 0;
@@ -150,7 +195,7 @@ class SqlCorpusEvaluationTest {
         report.append("\nmissed (first 200):\n");
         missed.forEach(m -> report.append(m).append('\n'));
         write("sqli-corpus-h2.txt", report.toString());
-        assertThat(working).as("payloads that work on H2").isGreaterThan(500);
+        assertThat(working).as("payloads that work on " + name).isGreaterThan(300);
         assertThat(missed).as(report.toString()).isEmpty();
     }
 
@@ -177,7 +222,7 @@ class SqlCorpusEvaluationTest {
             }
             if (PLAIN_NUMBERS.matcher(text).matches()) {
                 String sql = "SELECT id FROM books WHERE id = " + text.strip();
-                if (SqlInjectionDetector.find(sql, SqlDialect.H2, List.of(new RequestInput(InputSource.QUERY, "id", text, false))) != null) {
+                if (SqlInjectionDetector.find(sql, dialect, List.of(new RequestInput(InputSource.QUERY, "id", text, false))) != null) {
                     flagged.add(sql);
                 }
             }
@@ -188,7 +233,7 @@ class SqlCorpusEvaluationTest {
     }
 
     private static boolean works(Context context, String payload, String sql) throws SQLException {
-        if (sql.toLowerCase(java.util.Locale.ROOT).contains("information_schema")) {
+        if (dialect == SqlDialect.H2 && sql.toLowerCase(java.util.Locale.ROOT).contains("information_schema")) {
             return plannedDifferently(context, payload, sql);
         }
         switch (context) {
