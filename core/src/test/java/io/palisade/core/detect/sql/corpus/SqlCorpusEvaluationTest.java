@@ -194,7 +194,7 @@ class SqlCorpusEvaluationTest {
         report.append(String.format("(%d s)%n", (System.nanoTime() - started) / 1_000_000_000L));
         report.append("\nmissed (first 200):\n");
         missed.forEach(m -> report.append(m).append('\n'));
-        write("sqli-corpus-h2.txt", report.toString());
+        write("sqli-corpus-" + name + ".txt", report.toString());
         assertThat(working).as("payloads that work on " + name).isGreaterThan(300);
         assertThat(missed).as(report.toString()).isEmpty();
     }
