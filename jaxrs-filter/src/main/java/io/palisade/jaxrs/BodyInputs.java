@@ -87,8 +87,9 @@ final class BodyInputs {
                         key = null;
                 }
             }
-        } catch (IllegalStateException | java.util.NoSuchElementException | jakarta.json.JsonException e) {
-            // Malformed, truncated or too deep: keep what was collected.
+        } catch (RuntimeException e) {
+            // Malformed, truncated, or deeper than the parser's own limit (Parsson throws a bare
+            // RuntimeException past 1,000 levels): keep what was collected.
         }
     }
 

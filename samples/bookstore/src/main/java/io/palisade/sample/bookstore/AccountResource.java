@@ -3,7 +3,6 @@ package io.palisade.sample.bookstore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
@@ -69,7 +68,8 @@ public class AccountResource {
     private static JsonObject parse(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException unreadable) {
+            // Malformed, not an object, or nested deeper than the parser allows.
             return null;
         }
     }

@@ -98,6 +98,34 @@ class ProtectedBookstoreTest {
     }
 
     @Test
+    void theApplicationStillReadsTheWholeBody() throws Exception {
+        // 10 MB of JSON: Palisade inspects its first 64 KiB; the application parses all of it (a
+        // truncated body would answer 400) and answers 401 for the wrong password.
+        String padding = "p".repeat(10 * 1024 * 1024);
+        HttpResponse<String> big = post(server.uri(), "api/login", "application/json",
+                "{\"padding\":\"" + padding + "\",\"username\":\"alice\",\"password\":\"nope\"}");
+        assertThat(big.statusCode()).isEqualTo(401);
+        HttpResponse<String> form = post(server.uri(), "api/books/2/reviews", "application/x-www-form-urlencoded",
+                "author=dan&text=" + "long ".repeat(300));
+        assertThat(form.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aThousandDeepDocumentIsPassedThroughToTheApplication() throws Exception {
+        String deep = "[".repeat(1000) + "]".repeat(1000);
+        HttpResponse<String> response = post(server.uri(), "api/login", "application/json",
+                "{\"deep\":" + deep + ",\"username\":\"alice' --\",\"password\":\"x\"}");
+        // The application's own answer to a document its parser refuses: Palisade neither blocks nor breaks it.
+        assertThat(response.statusCode()).isEqualTo(400);
+        HttpResponse<String> malformed = post(server.uri(), "api/login", "application/json", "{\"username\": \"alice");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        HttpResponse<String> wrongCharset = post(server.uri(), "api/login", "application/json; charset=x-unknown",
+                "{\"username\":\"bob\",\"password\":\"x\"}");
+        // Jersey itself cannot decode it and the application answers its generic 500: not Palisade's doing.
+        assertThat(wrongCharset.body()).isEqualTo("{\"error\":\"internal error\"}");
+    }
+
+    @Test
     void theHookTableListsTheSamplesResourceMethods() {
         HookTable table = server.container().select(HookTable.class).get();
         assertThat(table.byKind(HookKind.JAXRS_RESOURCE)).extracting(HookPoint::symbol).contains(
