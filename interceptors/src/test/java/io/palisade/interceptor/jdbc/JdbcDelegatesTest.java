@@ -204,6 +204,21 @@ class JdbcDelegatesTest {
     }
 
     @Test
+    void callbacksLearnTheDatabasesDialectFromItsMetadata() throws SQLException {
+        List<Object> targets = new ArrayList<>();
+        table.attach(hooks.executeQuery, Callback.builder("dialect").prolog(inv -> {
+            targets.add(((io.palisade.core.detect.sql.SqlSource) inv.target()).sqlDialect());
+            return Verdict.CONTINUE;
+        }).build());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT 1").close();
+            assertThat(((io.palisade.core.detect.sql.SqlSource) connection).sqlDialect())
+                    .isEqualTo(io.palisade.core.detect.sql.SqlDialect.H2);
+        }
+        assertThat(targets).containsExactly(io.palisade.core.detect.sql.SqlDialect.H2);
+    }
+
+    @Test
     void connectionBuilderConnectionsAreWrapped() throws SQLException {
         AtomicInteger calls = new AtomicInteger();
         table.attach(hooks.executeQuery, Callback.builder("count").prolog(inv -> {
