@@ -45,10 +45,15 @@ public class BookResource {
         return toJson(books.unsafeByAuthor(author));
     }
 
+    /** Handles database errors itself, answering its own 500, as many applications do. */
     @GET
     @Path("by-publisher")
-    public String byPublisher(@HeaderParam("X-Publisher") @DefaultValue("") String publisher) throws SQLException {
-        return toJson(books.unsafeByPublisher(publisher));
+    public Response byPublisher(@HeaderParam("X-Publisher") @DefaultValue("") String publisher) {
+        try {
+            return Response.ok(toJson(books.unsafeByPublisher(publisher))).build();
+        } catch (SQLException e) {
+            return Response.serverError().entity("{\"error\":\"could not list books\"}").build();
+        }
     }
 
     @GET
@@ -57,11 +62,16 @@ public class BookResource {
         return toJson(books.unsafeBatch(ids));
     }
 
+    /** Wraps database errors in an unchecked exception of its own, as layered applications do. */
     @GET
     @Path("columns")
-    public String column(@QueryParam("name") @DefaultValue("title") String name) throws SQLException {
+    public String column(@QueryParam("name") @DefaultValue("title") String name) {
         JsonArrayBuilder array = Json.createArrayBuilder();
-        books.unsafeColumn(name).forEach(value -> array.add(value == null ? "" : value));
+        try {
+            books.unsafeColumn(name).forEach(value -> array.add(value == null ? "" : value));
+        } catch (SQLException e) {
+            throw new IllegalStateException("column query failed", e);
+        }
         return array.build().toString();
     }
 
