@@ -96,6 +96,13 @@ public class Books {
         }
     }
 
+    /** The database product behind the sample, e.g. {@code H2} or {@code PostgreSQL}. */
+    public String databaseProduct() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName();
+        }
+    }
+
     public int count(String table) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {

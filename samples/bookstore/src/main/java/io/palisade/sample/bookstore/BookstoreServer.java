@@ -3,6 +3,7 @@ package io.palisade.sample.bookstore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.sql.SQLException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -30,18 +31,24 @@ public final class BookstoreServer implements AutoCloseable {
         WeldContainer weld = new Weld("bookstore-" + System.nanoTime()).initialize();
         HttpServer http = null;
         try {
+            // Create and seed the database now, so that a bad SAMPLE_DB or a database that cannot
+            // start fails the start, not the first request.
+            weld.select(Books.class).get().count("books");
             http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"),
                     ResourceConfig.forApplicationClass(BookstoreApplication.class), false);
             http.start();
             int bound = http.getListener("grizzly").getPort();
             return new BookstoreServer(weld, http, URI.create("http://127.0.0.1:" + bound + "/"));
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | SQLException | RuntimeException e) {
             if (http != null) {
                 http.shutdownNow();
             }
             weld.shutdown();
             if (e instanceof IOException) {
                 throw new UncheckedIOException("could not listen on 127.0.0.1:" + port, (IOException) e);
+            }
+            if (e instanceof SQLException) {
+                throw new IllegalStateException("the sample database is not usable", e);
             }
             throw (RuntimeException) e;
         }

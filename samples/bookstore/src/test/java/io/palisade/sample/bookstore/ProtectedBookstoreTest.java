@@ -13,25 +13,32 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The sample with Palisade in block mode (its default), over real HTTP on 127.0.0.1. */
+/** The sample with Palisade in block mode (its default) on H2, over real HTTP on 127.0.0.1. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtectedBookstoreTest {
 
-    private static BookstoreServer server;
+    BookstoreServer server;
+
+    /** The sample database: {@code h2} here, {@code postgres} in the PostgreSQL subclass. */
+    String database() {
+        return "h2";
+    }
 
     @BeforeAll
-    static void start() {
-        server = BookstoreServer.start(0);
+    void start() {
+        server = Servers.start("sample.db", database());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
-    static List<Attacks.Attack> attacks() {
+    List<Attacks.Attack> attacks() {
         return Attacks.all();
     }
 
@@ -123,6 +130,12 @@ class ProtectedBookstoreTest {
                 "{\"username\":\"bob\",\"password\":\"x\"}");
         // Jersey itself cannot decode it and the application answers its generic 500: not Palisade's doing.
         assertThat(wrongCharset.body()).isEqualTo("{\"error\":\"internal error\"}");
+    }
+
+    @Test
+    void theSampleRunsOnTheDatabaseAskedFor() throws Exception {
+        assertThat(server.container().select(Books.class).get().databaseProduct())
+                .isEqualTo(database().equals("h2") ? "H2" : "PostgreSQL");
     }
 
     @Test

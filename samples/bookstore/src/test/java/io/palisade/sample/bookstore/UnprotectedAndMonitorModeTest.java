@@ -22,9 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class UnprotectedAndMonitorModeTest {
 
+    /** The sample database: {@code h2} here, {@code postgres} in the PostgreSQL subclass. */
+    String database() {
+        return "h2";
+    }
+
     @Test
     void withPalisadeDisabledEveryInjectionWorks() throws Exception {
-        try (BookstoreServer server = startWith("palisade.enabled", "false")) {
+        try (BookstoreServer server = Servers.start("sample.db", database(), "palisade.enabled", "false")) {
+            assertThat(server.container().select(Books.class).get().databaseProduct())
+                    .isEqualTo(database().equals("h2") ? "H2" : "PostgreSQL");
             for (Attacks.Attack attack : Attacks.all()) {
                 HttpResponse<String> response = attack.call().send(server.uri());
                 assertThat(response.statusCode()).as(attack.name()).isBetween(200, 201);
@@ -35,7 +42,7 @@ class UnprotectedAndMonitorModeTest {
 
     @Test
     void inMonitorModeEveryInjectionWorksAndIsRecorded() throws Exception {
-        try (BookstoreServer server = startWith("palisade.mode", "monitor")) {
+        try (BookstoreServer server = Servers.start("sample.db", database(), "palisade.mode", "monitor")) {
             PalisadeRuntime runtime = server.container().select(PalisadeRuntime.class).get();
             List<Detection> recorded = new CopyOnWriteArrayList<>();
             // Runs after the SQL-injection check (priority 10) and copies what it recorded.
@@ -74,20 +81,6 @@ class UnprotectedAndMonitorModeTest {
             assertThat(recorded).extracting(d -> d.input().source().label())
                     .contains("query", "path", "json", "form", "cookie", "header");
             assertThat(Verdict.CONTINUE.abort()).isFalse();
-        }
-    }
-
-    private static BookstoreServer startWith(String key, String value) {
-        // Without MicroProfile Config in the sample, Palisade reads system properties first.
-        String previous = System.setProperty(key, value);
-        try {
-            return BookstoreServer.start(0);
-        } finally {
-            if (previous == null) {
-                System.clearProperty(key);
-            } else {
-                System.setProperty(key, previous);
-            }
         }
     }
 }
