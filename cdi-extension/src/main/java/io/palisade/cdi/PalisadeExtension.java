@@ -84,6 +84,7 @@ public class PalisadeExtension implements Extension {
     private final Set<Field> dataSourceFields = new LinkedHashSet<>();
 
     private volatile HookTable hookTable;
+    private volatile PalisadeRuntime runtime;
     private final RequestContext requests = new RequestContext();
 
     private boolean active() {
@@ -302,6 +303,7 @@ public class PalisadeExtension implements Extension {
             table.install(new SqlInjectionProtection(requests, settings.mode()).callbacks(table));
         }
         hookTable = table;
+        runtime = new PalisadeRuntime(settings, table, requests);
 
         Map<HookKind, Integer> counts = table.counts();
         LOG.info(String.format("PAL2010: Palisade hook table frozen: %d hook points (%d JAX-RS resource methods, %d JDBC);"
@@ -341,7 +343,8 @@ public class PalisadeExtension implements Extension {
      * @throws IllegalStateException as {@link #hookTable()}
      */
     public PalisadeRuntime runtime() {
-        return new PalisadeRuntime(settings, hookTable(), requests);
+        hookTable();
+        return runtime;
     }
 
     /** The settings read at deployment; {@code null} before {@link BeforeBeanDiscovery} or if they were invalid. */
