@@ -1,11 +1,8 @@
 package io.palisade.sample.bookstore;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +18,8 @@ import org.h2.jdbcx.JdbcDataSource;
 @ApplicationScoped
 public class Database {
 
-    private EmbeddedPostgres postgres;
+    /** The embedded PostgreSQL server, when there is one; typed loosely so that servers without it can load this class. */
+    private AutoCloseable postgres;
 
     @Produces
     @ApplicationScoped
@@ -37,12 +35,9 @@ public class Database {
                 break;
             case "postgres":
             case "postgresql":
-                try {
-                    postgres = EmbeddedPostgres.builder().setPort(0).start();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
-                }
-                dataSource = postgres.getPostgresDatabase();
+                EmbeddedPostgresDatabase embedded = EmbeddedPostgresDatabase.start();
+                postgres = embedded;
+                dataSource = embedded.dataSource();
                 break;
             default:
                 throw new IllegalArgumentException("SAMPLE_DB must be h2 or postgres, not '" + kind + "'");
@@ -56,8 +51,8 @@ public class Database {
         if (postgres != null) {
             try {
                 postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the embedded PostgreSQL", e);
             }
         }
     }

@@ -92,7 +92,7 @@ class SqlCorpusEvaluationTest {
 
     private static void usePostgres() throws IOException, SQLException {
         closeConnections();
-        postgres = EmbeddedPostgres.builder().setPort(0).start();
+        postgres = EmbeddedPostgres.builder().setPort(0).setServerConfig("listen_addresses", "127.0.0.1").start();
         admin = postgres.getPostgresDatabase().getConnection();
         try (Statement statement = admin.createStatement()) {
             statement.execute("CREATE ROLE app LOGIN");
