@@ -21,12 +21,10 @@ public class Books {
 
     private static final String COLUMNS = "SELECT id, title, author, published FROM books";
 
-    private final DataSource dataSource;
-
+    // Field injection: a normal-scoped bean needs a no-argument constructor for its client proxy on
+    // servers whose Weld does not relax that rule (WildFly).
     @Inject
-    public Books(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    DataSource dataSource;
 
     /** {@code WHERE title LIKE '%<term>%'}. */
     public List<Book> unsafeSearch(String term) throws SQLException {

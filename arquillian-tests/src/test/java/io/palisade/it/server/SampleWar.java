@@ -1,0 +1,43 @@
+package io.palisade.it.server;
+
+import io.palisade.sample.bookstore.AccountResource;
+import io.palisade.sample.bookstore.Book;
+import io.palisade.sample.bookstore.BookResource;
+import io.palisade.sample.bookstore.Books;
+import io.palisade.sample.bookstore.BookstoreApplication;
+import io.palisade.sample.bookstore.Database;
+import io.palisade.sample.bookstore.GenericErrorMapper;
+import io.palisade.sample.bookstore.SafeBookResource;
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The sample as users deploy it on a server: its classes, its beans.xml and configuration, H2, and
+ * the agent jar untouched in WEB-INF/lib. The server provides CDI, JAX-RS and JSON-P.
+ */
+final class SampleWar {
+
+    private SampleWar() {
+    }
+
+    static WebArchive create() {
+        File resources = new File(System.getProperty("sample.resources"));
+        return ShrinkWrap.create(WebArchive.class, "bookstore.war")
+                .addClasses(BookstoreApplication.class, BookResource.class, SafeBookResource.class, AccountResource.class,
+                        GenericErrorMapper.class, Books.class, Book.class, Database.class)
+                .addAsWebInfResource(new File(resources, "META-INF/beans.xml"), "beans.xml")
+                .addAsResource(new File(resources, "META-INF/microprofile-config.properties"),
+                        "META-INF/microprofile-config.properties")
+                .addAsLibraries(jar("agent.jar"), jar("h2.jar"));
+    }
+
+    private static JavaArchive jar(String property) {
+        File file = new File(System.getProperty(property));
+        if (!file.isFile()) {
+            throw new IllegalStateException(property + " not found: " + file);
+        }
+        return ShrinkWrap.createFromZipFile(JavaArchive.class, file);
+    }
+}
