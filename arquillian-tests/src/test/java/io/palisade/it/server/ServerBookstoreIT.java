@@ -62,6 +62,8 @@ class ServerBookstoreIT {
 
     @Test
     void injectionsThroughEveryInputAreBlocked() throws Exception {
+        String before = get("api/books/stats").body();
+        assertThat(before).startsWith("{\"books\":8,\"users\":2,");
         assertBlocked(get("api/books/search?q=" + q("x' OR 1=1 OR 'a'='")));
         assertBlocked(get("api/books/" + q("1 OR 1=1")));
         assertBlocked(get("api/books?sort=" + q("(CASE WHEN 1=1 THEN title ELSE author END)")));
@@ -69,6 +71,15 @@ class ServerBookstoreIT {
         assertBlocked(post("api/books/2/reviews", "application/x-www-form-urlencoded", "author=eve&text=" + q("x'), (3, 'eve', 'spam")));
         assertBlocked(get("api/me", "Cookie", "session=x' OR '1'='1"));
         assertBlocked(get("api/books/by-publisher", "X-Publisher", "x' OR 1=1 --"));
+        assertBlocked(get("api/books/by-author?author=" + q("x'; DELETE FROM users; --")));
+        assertThat(get("api/books/stats").body()).as("the database is unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void theServerLogShowsTheHookTable() throws Exception {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        assertThat(java.nio.file.Files.readString(log)).contains(
+                "PAL2010: Palisade hook table frozen: 41 hook points (15 JAX-RS resource methods, 26 JDBC)");
     }
 
     private static void assertBlocked(HttpResponse<String> response) {
