@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedField;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -32,6 +33,7 @@ import jakarta.enterprise.inject.spi.ProcessProducer;
 import jakarta.enterprise.inject.spi.Producer;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.OPTIONS;
@@ -44,6 +46,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,6 +81,7 @@ public class PalisadeExtension implements Extension {
     private final Set<Class<?>> resourceClassesSeen = new LinkedHashSet<>();
     private final Set<Class<?>> resourceClassesHooked = new HashSet<>();
     private final Map<String, Method> resourceMethods = new TreeMap<>();
+    private final Map<Method, List<String>> formParameters = new HashMap<>();
     private final List<String> unhookable = new ArrayList<>();
     private final Set<Class<?>> dataSourceBeans = new LinkedHashSet<>();
     private final Set<String> dataSourceProducers = new LinkedHashSet<>();
@@ -223,9 +227,22 @@ public class PalisadeExtension implements Extension {
             } else {
                 Method javaMethod = method.getJavaMember();
                 resourceMethods.put(HookPoint.symbolOf(HookKind.JAXRS_RESOURCE, javaMethod), javaMethod);
+                formParameters.put(javaMethod, formParameterNames(method));
                 resourceClassesHooked.add(javaClass);
             }
         }
+    }
+
+    /** The {@code @FormParam} name of each parameter, {@code null} for others; empty when there is none. */
+    private static List<String> formParameterNames(AnnotatedMethod<?> method) {
+        List<String> names = new ArrayList<>();
+        boolean any = false;
+        for (AnnotatedParameter<?> parameter : method.getParameters()) {
+            FormParam form = parameter.getAnnotation(FormParam.class);
+            names.add(form == null ? null : form.value());
+            any |= form != null;
+        }
+        return any ? names : List.of();
     }
 
     /** Wraps what {@code @Produces DataSource} methods and fields produce. */
@@ -293,7 +310,7 @@ public class PalisadeExtension implements Extension {
             return;
         }
         HookTable.Builder builder = HookTable.builder();
-        resourceMethods.values().forEach(builder::addResourceMethod);
+        resourceMethods.values().forEach(m -> builder.addResourceMethod(m, formParameters.getOrDefault(m, List.of())));
         boolean jdbcHooked = !dataSourceBeans.isEmpty() || !dataSourceProducers.isEmpty() || !dataSourceFields.isEmpty();
         if (jdbcHooked) {
             builder.jdbc(jdbc);

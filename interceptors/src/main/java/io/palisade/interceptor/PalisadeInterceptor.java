@@ -1,5 +1,6 @@
 package io.palisade.interceptor;
 
+import io.palisade.core.PalisadeRuntime;
 import io.palisade.core.hook.Arguments;
 import io.palisade.core.hook.BlockedInvocationException;
 import io.palisade.core.hook.CallbackChain;
@@ -7,6 +8,9 @@ import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.hook.Invocation;
 import io.palisade.core.hook.JdbcHooks;
+import io.palisade.core.request.InputSource;
+import io.palisade.core.request.RequestContext;
+import io.palisade.core.request.RequestRecord;
 import io.palisade.interceptor.jdbc.PalisadeConnection;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,6 +18,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.sql.Connection;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The one interceptor: fires the hook point of a JAX-RS resource method, and wraps the connection a
@@ -28,16 +34,21 @@ import java.sql.Connection;
 public class PalisadeInterceptor {
 
     private final HookTable table;
+    private final RequestContext requests;
 
     @Inject
-    public PalisadeInterceptor(HookTable table) {
-        this.table = table;
+    public PalisadeInterceptor(PalisadeRuntime runtime) {
+        this.table = runtime.hookTable();
+        this.requests = runtime.requests();
     }
 
     @AroundInvoke
     public Object hook(InvocationContext context) throws Exception {
         HookPoint hook = table.forMethod(context.getMethod());
         if (hook != null) {
+            if (!hook.formParameters().isEmpty()) {
+                recordFormFields(hook.formParameters(), context.getParameters());
+            }
             return resourceMethod(hook, context);
         }
         Object result = context.proceed();
@@ -46,6 +57,34 @@ public class PalisadeInterceptor {
             return PalisadeConnection.wrap((Connection) result, jdbc);
         }
         return result;
+    }
+
+    /**
+     * Form fields reach the request record here, from the arguments JAX-RS decoded for the method,
+     * rather than by reading the body in a filter, which on servlet containers can starve the
+     * application of its own form data.
+     */
+    private void recordFormFields(List<String> names, Object[] arguments) {
+        RequestRecord record = requests.current();
+        if (record == null) {
+            return;
+        }
+        for (int i = 0; i < names.size() && i < arguments.length; i++) {
+            String name = names.get(i);
+            Object value = arguments[i];
+            if (name == null || value == null) {
+                continue;
+            }
+            if (value instanceof Collection) {
+                for (Object element : (Collection<?>) value) {
+                    if (element != null) {
+                        record.addInput(InputSource.FORM, name, element.toString());
+                    }
+                }
+            } else {
+                record.addInput(InputSource.FORM, name, value.toString());
+            }
+        }
     }
 
     private static Object resourceMethod(HookPoint hook, InvocationContext context) throws Exception {

@@ -4,14 +4,12 @@ import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestRecord;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
-import java.net.URLDecoder;
-import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.eclipse.parsson.JsonProviderImpl;
 
 /**
- * Turns the inspected prefix of a form or JSON body into request inputs. Anything it cannot make
+ * Turns the inspected prefix of a JSON body into request inputs. Anything it cannot make
  * sense of (bad encoding, malformed or truncated JSON) ends collection quietly: the request goes on
  * untouched, and only what was understood is inspected.
  */
@@ -20,33 +18,6 @@ final class BodyInputs {
     private static final JsonProviderImpl JSON = new JsonProviderImpl();
 
     private BodyInputs() {
-    }
-
-    static void form(byte[] body, int length, Charset charset, RequestRecord record) {
-        String text = new String(body, 0, length, charset);
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('&', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            String pair = text.substring(start, end);
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals), charset);
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1), charset);
-            if (!name.isEmpty() && !record.addInput(InputSource.FORM, name, value)) {
-                return;
-            }
-            start = end + 1;
-        }
-    }
-
-    private static String decode(String text, Charset charset) {
-        try {
-            return URLDecoder.decode(text, charset);
-        } catch (IllegalArgumentException malformed) {
-            return text;
-        }
     }
 
     /** Collects the leaves (strings, numbers) with their key paths: {@code user.name}, {@code items[2]}. */

@@ -18,9 +18,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,8 +27,8 @@ import java.util.logging.Logger;
 /**
  * Opens the request record first thing (pre-matching, earliest priority) and closes it last: as a
  * response filter with the same priority it runs after every other one. Collects the request's
- * inputs within {@link RequestLimits}; a body is read only when it is a form or JSON, only up to the
- * bound, and handed back to the application whole.
+ * inputs within {@link RequestLimits}; a body is read only when it is JSON, only up to the bound, and
+ * handed back to the application whole. Form fields come from the resource method's arguments.
  *
  * <p>When a protection blocked something during the request, the response is replaced with the block
  * response here, whatever the application did with the exception.
@@ -87,28 +86,18 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
         if (type == null || !request.hasEntity()) {
             return;
         }
-        boolean form = type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
-        boolean json = type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json");
-        if (!form && !json) {
+        // Form bodies are never read here: on a servlet container the JAX-RS runtime may take
+        // @FormParam values from the servlet's own parsing of the raw input stream (RESTEasy on Open
+        // Liberty does), which reading it here would starve. Form fields reach the record from the
+        // resource method's arguments instead (PalisadeInterceptor).
+        boolean json = type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json");
+        if (!json) {
             return;
         }
         InputStream body = request.getEntityStream();
         byte[] head = body.readNBytes(limits.maxBodyBytes());
         request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), body));
-        if (form) {
-            BodyInputs.form(head, head.length, charset(type), record);
-        } else {
-            BodyInputs.json(head, head.length, limits.maxJsonDepth(), record);
-        }
-    }
-
-    private static Charset charset(MediaType type) {
-        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
-        } catch (IllegalArgumentException unknown) {
-            return StandardCharsets.UTF_8;
-        }
+        BodyInputs.json(head, head.length, limits.maxJsonDepth(), record);
     }
 
     @Override

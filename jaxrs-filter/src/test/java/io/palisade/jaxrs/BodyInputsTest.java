@@ -2,7 +2,6 @@ package io.palisade.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestInput;
 import io.palisade.core.request.RequestLimits;
 import io.palisade.core.request.RequestRecord;
@@ -73,21 +72,5 @@ class BodyInputsTest {
             assertThat(input.truncated()).isTrue();
         });
         assertThat(record.inputsDropped()).isEqualTo(1);
-    }
-
-    @Test
-    void formFieldsAreDecoded() {
-        RequestRecord record = record();
-        byte[] body = bytes("author=eve&text=x%27%29%2C+%28&empty=&=novalue&flag");
-        BodyInputs.form(body, body.length, StandardCharsets.UTF_8, record);
-        assertThat(record.inputs()).extracting(RequestInput::qualifiedName, RequestInput::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("form:author", "eve"),
-                org.assertj.core.groups.Tuple.tuple("form:text", "x'), ("),
-                org.assertj.core.groups.Tuple.tuple("form:empty", ""),
-                org.assertj.core.groups.Tuple.tuple("form:flag", ""));
-        assertThat(record.inputs()).allMatch(i -> i.source() == InputSource.FORM);
-        RequestRecord bad = record();
-        BodyInputs.form(bytes("a=%zz&b=ok"), 10, StandardCharsets.UTF_8, bad);
-        assertThat(bad.inputs()).extracting(RequestInput::value).containsExactly("%zz", "ok");
     }
 }

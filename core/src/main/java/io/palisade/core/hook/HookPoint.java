@@ -3,7 +3,9 @@ package io.palisade.core.hook;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -33,15 +35,21 @@ public final class HookPoint {
     private final HookKind kind;
     private final Method method;
     private final List<Class<?>> parameterTypes;
+    private final List<String> formParameters;
 
     @SuppressWarnings("unused") // accessed through CHAIN
     private volatile CallbackChain chain;
 
     HookPoint(HookKind kind, Method method) {
+        this(kind, method, List.of());
+    }
+
+    HookPoint(HookKind kind, Method method, List<String> formParameters) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.method = Objects.requireNonNull(method, "method");
         this.parameterTypes = List.of(method.getParameterTypes());
         this.symbol = symbolOf(kind, method);
+        this.formParameters = Collections.unmodifiableList(new ArrayList<>(formParameters));
     }
 
     /**
@@ -70,6 +78,14 @@ public final class HookPoint {
     /** The hooked method's parameter types, read by reflection once. */
     public List<Class<?>> parameterTypes() {
         return parameterTypes;
+    }
+
+    /**
+     * For a resource method, the form field each parameter carries ({@code @FormParam}), by
+     * position, {@code null} for other parameters; empty when the method takes no form field.
+     */
+    public List<String> formParameters() {
+        return formParameters;
     }
 
     /** The callbacks attached now, or {@code null} when there are none. One volatile read. */

@@ -163,8 +163,15 @@ public final class HookTable {
          * added first.
          */
         public HookPoint addResourceMethod(Method method) {
-            HookPoint candidate = new HookPoint(HookKind.JAXRS_RESOURCE, method);
-            return add(candidate);
+            return addResourceMethod(method, List.of());
+        }
+
+        /**
+         * Adds a JAX-RS resource method whose parameters carry the form fields named in
+         * {@code formParameters} (by position, {@code null} for other parameters).
+         */
+        public HookPoint addResourceMethod(Method method, List<String> formParameters) {
+            return add(new HookPoint(HookKind.JAXRS_RESOURCE, method, formParameters));
         }
 
         /** Adds the JDBC hook points. */

@@ -91,6 +91,14 @@ public class BookResource {
                 : Response.ok(toJson(found)).build();
     }
 
+    @GET
+    @Path("{id}/reviews")
+    public String reviews(@PathParam("id") int id) throws SQLException {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        books.reviews(id).forEach(array::add);
+        return array.build().toString();
+    }
+
     @POST
     @Path("{id}/reviews")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -101,6 +101,21 @@ public class Books {
         }
     }
 
+    /** The review texts of a book, oldest first (parameterised). */
+    public List<String> reviews(int bookId) throws SQLException {
+        List<String> texts = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT body FROM reviews WHERE book_id = ? ORDER BY id")) {
+            statement.setInt(1, bookId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    texts.add(rows.getString(1));
+                }
+            }
+        }
+        return texts;
+    }
+
     public int count(String table) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
