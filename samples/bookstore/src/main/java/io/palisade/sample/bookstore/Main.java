@@ -1,6 +1,7 @@
 package io.palisade.sample.bookstore;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
 
 /**
  * Starts the bookstore protected by Palisade on 127.0.0.1 ({@code PORT}, default 8080) and runs
@@ -9,11 +10,17 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = port(System.getenv("PORT"));
+        Integer port = port(System.getenv("PORT"));
+        if (port == null) {
+            LOG.severe("PORT must be a number from 0 to 65535, not '" + System.getenv("PORT") + "'");
+            System.exit(2);
+        }
         BookstoreServer server = BookstoreServer.start(port);
         CountDownLatch stopped = new CountDownLatch(1);
         // The demo's own clean stop on Ctrl-C; the agent itself never registers shutdown hooks.
@@ -23,13 +30,14 @@ public final class Main {
         }, "bookstore-shutdown"));
         String mode = "false".equalsIgnoreCase(System.getenv("PALISADE_ENABLED")) ? "UNPROTECTED (PALISADE_ENABLED=false)"
                 : "protected by Palisade";
-        System.out.println("Bookstore " + mode + ", listening on " + server.uri());
-        System.out.println("  try: curl '" + server.uri() + "api/books/search?q=Emma'");
-        System.out.println("Stop with Ctrl-C.");
+        LOG.info("Bookstore " + mode + ", listening on " + server.uri() + System.lineSeparator()
+                + "  try: curl '" + server.uri() + "api/books/search?q=Emma'" + System.lineSeparator()
+                + "Stop with Ctrl-C.");
         stopped.await();
     }
 
-    private static int port(String value) {
+    /** The port to listen on, or {@code null} when {@code value} is not one. */
+    private static Integer port(String value) {
         if (value == null || value.isBlank()) {
             return 8080;
         }
@@ -41,8 +49,6 @@ public final class Main {
         } catch (NumberFormatException e) {
             // reported below
         }
-        System.err.println("PORT must be a number from 0 to 65535, not '" + value + "'");
-        System.exit(2);
-        return -1;
+        return null;
     }
 }
