@@ -45,9 +45,11 @@ class AgentJarIT {
                         .containsExactly("io.palisade.cdi.PalisadeExtension");
             }
         }
-        // Besides the extension: how JAX-RS implementations find Palisade's feature (Jersey, RESTEasy).
+        // Besides the extension: how JAX-RS implementations find Palisade's feature (Jersey, RESTEasy),
+        // and how the extension finds the reporter.
         assertThat(entries()).filteredOn(e -> e.startsWith("META-INF/services/") && !e.endsWith("/")).containsExactlyInAnyOrder(
                 "META-INF/services/jakarta.enterprise.inject.spi.Extension",
+                "META-INF/services/io.palisade.core.event.ReporterFactory",
                 "META-INF/services/org.glassfish.jersey.internal.spi.AutoDiscoverable",
                 "META-INF/services/jakarta.ws.rs.ext.Providers");
     }
@@ -66,6 +68,9 @@ class AgentJarIT {
                 "io/palisade/core/hook/HookTable.class",
                 "io/palisade/shaded/re2j/Pattern.class",
                 "io/palisade/shaded/parsson/JsonProviderImpl.class",
+                "io/palisade/shaded/mutiny/Multi.class",
+                "io/palisade/shaded/jctools/queues/MpscArrayQueue.class",
+                "io/palisade/reporter/PalisadeReporter.class",
                 "io/palisade/jaxrs/PalisadeFeature.class");
         assertThat(entries()).noneMatch(e -> e.startsWith("com/") || e.startsWith("org/") || e.startsWith("jakarta/"));
     }
@@ -79,6 +84,10 @@ class AgentJarIT {
             Function<String, String> custom = key -> key.equals("palisade.scrub.key-pattern") ? "(?i)secret" : null;
             Object settings = read.invoke(null, custom);
             assertThat(settings.toString()).contains("mode=BLOCK");
+            // The reporter, with relocated Mutiny and JCTools, found the way the extension finds it.
+            Class<?> factory = loader.loadClass("io.palisade.core.event.ReporterFactory");
+            assertThat(java.util.ServiceLoader.load(factory, loader).findFirst()).get()
+                    .extracting(f -> f.getClass().getName()).isEqualTo("io.palisade.reporter.DefaultReporterFactory");
         }
         assertThat(Files.size(jar)).isLessThan(2L * 1024 * 1024);
     }

@@ -8,12 +8,20 @@ import io.palisade.core.hook.HookKind;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.detect.sql.SqlInjectionProtection;
+import io.palisade.core.event.AgentDescription;
+import io.palisade.core.event.Counters;
+import io.palisade.core.event.EventSink;
+import io.palisade.core.event.Reporter;
+import io.palisade.core.event.ReporterFactory;
 import io.palisade.core.hook.JdbcHooks;
 import io.palisade.core.request.RequestContext;
 import io.palisade.interceptor.PalisadeHook;
 import io.palisade.interceptor.PalisadeInterceptor;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -24,6 +32,7 @@ import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -51,6 +60,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
@@ -89,6 +99,7 @@ public class PalisadeExtension implements Extension {
 
     private volatile HookTable hookTable;
     private volatile PalisadeRuntime runtime;
+    private volatile Reporter reporter;
     private final RequestContext requests = new RequestContext();
 
     private boolean active() {
@@ -320,7 +331,9 @@ public class PalisadeExtension implements Extension {
             table.install(new SqlInjectionProtection(requests, settings.mode()).callbacks(table));
         }
         hookTable = table;
-        runtime = new PalisadeRuntime(settings, table, requests);
+        Counters counters = new Counters(table.faults()::count);
+        reporter = createReporter(table, counters);
+        runtime = new PalisadeRuntime(settings, table, requests, counters, reporter != null ? reporter : EventSink.DISCARD);
 
         Map<HookKind, Integer> counts = table.counts();
         LOG.info(String.format("PAL2010: Palisade hook table frozen: %d hook points (%d JAX-RS resource methods, %d JDBC);"
@@ -343,6 +356,62 @@ public class PalisadeExtension implements Extension {
             all.addAll(unhookable);
             LOG.warning("PAL2012: Palisade could not hook " + String.join(", ", all) + ". Resource classes that are not"
                     + " CDI beans are still protected by the JAX-RS filter; DataSources that are not hooked are not.");
+        }
+    }
+
+    /** The reporter from the agent's own class loader; {@code null} when the reporter module is absent. */
+    private Reporter createReporter(HookTable table, Counters counters) {
+        String application = settings.appName().orElseGet(this::derivedApplicationName);
+        AgentDescription agent = new AgentDescription(application, AgentDescription.currentAgentVersion(),
+                AgentDescription.currentRuntime(), table.all().stream().map(HookPoint::symbol).collect(Collectors.toList()));
+        for (ReporterFactory factory : ServiceLoader.load(ReporterFactory.class, PalisadeExtension.class.getClassLoader())) {
+            return factory.create(settings, counters, agent);
+        }
+        LOG.warning("PAL2020: no Palisade reporter found next to the extension; detections are not reported");
+        return null;
+    }
+
+    /** The longest package prefix the resource classes share, e.g. {@code com.acme.shop}; else {@code application}. */
+    private String derivedApplicationName() {
+        String common = null;
+        for (Class<?> type : resourceClassesSeen) {
+            String name = type.getPackageName();
+            if (common == null) {
+                common = name;
+                continue;
+            }
+            while (!common.isEmpty() && !(name.equals(common) || name.startsWith(common + "."))) {
+                int dot = common.lastIndexOf('.');
+                common = dot < 0 ? "" : common.substring(0, dot);
+            }
+        }
+        return common == null || common.isEmpty() ? "application" : common;
+    }
+
+    /** Starts the reporter's threads with the application. */
+    void startReporter(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        Reporter current = reporter;
+        if (current != null) {
+            current.start();
+            LOG.info("PAL2021: Palisade reporter started; events go to " + settings.backendUrl()
+                    .map(url -> "the backend at " + url).orElse("the log category io.palisade.events"));
+        }
+    }
+
+    /** Flushes and stops the reporter before the application's beans go away. */
+    void stopReporter(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        closeReporter();
+    }
+
+    /** The last chance, for containers that end without destroying the application context. */
+    void stopReporterAtShutdown(@Observes BeforeShutdown event) {
+        closeReporter();
+    }
+
+    private void closeReporter() {
+        Reporter current = reporter;
+        if (current != null) {
+            current.close();
         }
     }
 

@@ -1,6 +1,9 @@
 package io.palisade.jaxrs;
 
 import io.palisade.core.PalisadeRuntime;
+import io.palisade.core.event.Counters;
+import io.palisade.core.event.EventSink;
+import io.palisade.core.request.Detection;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestContext;
 import io.palisade.core.request.RequestLimits;
@@ -43,15 +46,20 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
     private final RequestContext requests;
     private final RequestLimits limits;
     private final BlockResponse block;
+    private final Counters counters;
+    private final EventSink sink;
 
     RequestRecordFilter(PalisadeRuntime runtime, RequestLimits limits) {
         this.requests = runtime.requests();
+        this.counters = runtime.counters();
+        this.sink = runtime.sink();
         this.limits = limits;
         this.block = new BlockResponse(runtime.settings());
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long start = System.nanoTime();
         RequestRecord record = new RequestRecord(RequestIds.next(), request.getMethod(),
                 "/" + request.getUriInfo().getPath(true), null, limits);
         request.setProperty(PROPERTY, record);
@@ -62,6 +70,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
             // Fail open: a request Palisade cannot read is passed through with what was collected.
             LOG.log(Level.FINE, "PAL4001: could not read all inputs of request " + record.id(), e);
         }
+        record.addProtectionNanos(System.nanoTime() - start);
     }
 
     private void collect(ContainerRequestContext request, RequestRecord record) throws IOException {
@@ -107,12 +116,31 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
             return;
         }
         RequestRecord record = (RequestRecord) property;
+        long start = System.nanoTime();
         try {
             if (record.blocked()) {
                 block.apply(record.id(), request, response);
             }
         } finally {
             requests.end(record);
+            record.addProtectionNanos(System.nanoTime() - start);
+            handOff(record);
         }
+    }
+
+    /** Counts the request and offers it to the reporter when protections found something: no I/O, no lock. */
+    private void handOff(RequestRecord record) {
+        counters.requestSeen();
+        counters.protectionTime(record.protectionNanos());
+        if (!record.hasDetections()) {
+            return;
+        }
+        for (Detection detection : record.detections()) {
+            counters.attack(detection.ruleId(), detection.blocked());
+        }
+        if (record.blocked()) {
+            counters.requestBlocked();
+        }
+        sink.offer(record);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
  * Palisade's configuration, read once at deployment and validated. Immutable.
  *
  * @param backendToken never logged; {@link #toString()} redacts it
+ * @param appName the name the backend knows the application by; when absent the CDI layer derives one
  */
 public record Settings(
         boolean enabled,
@@ -29,7 +30,8 @@ public record Settings(
         Optional<String> blockRedirect,
         List<String> trustedProxies,
         String clientIpHeader,
-        Duration budget) {
+        Duration budget,
+        Optional<String> appName) {
 
     public Settings {
         ipDenylist = List.copyOf(ipDenylist);
@@ -51,6 +53,7 @@ public record Settings(
                 + ", backendToken=" + backendToken.map(t -> "<redacted>") + ", reporterInterval=" + reporterInterval
                 + ", reporterBatchSize=" + reporterBatchSize + ", reporterQueueCapacity=" + reporterQueueCapacity
                 + ", blockStatus=" + blockStatus + ", blockRedirect=" + blockRedirect + ", trustedProxies="
-                + trustedProxies + ", clientIpHeader=" + clientIpHeader + ", budget=" + budget + "]";
+                + trustedProxies + ", clientIpHeader=" + clientIpHeader + ", budget=" + budget
+                + ", appName=" + appName + "]";
     }
 }

@@ -30,7 +30,7 @@ public final class SettingsReader {
 
     /** Values that are secrets wherever they appear: JWTs, private keys, bearer tokens, card numbers. */
     public static final String DEFAULT_SCRUB_VALUE_PATTERN = "(eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"
-            + "|-----BEGIN [A-Z ]*PRIVATE KEY-----|(?i:bearer)\\s+[A-Za-z0-9._~+/-]+=*|\\b(?:\\d[ -]?){12,18}\\d\\b)";
+            + "|-----BEGIN [A-Z ]*PRIVATE KEY-----(?s:.*?)(?:-----END [A-Z ]*PRIVATE KEY-----|$)|(?i:bearer)\\s+[A-Za-z0-9._~+/-]+=*|\\b(?:\\d[ -]?){12,18}\\d\\b)";
 
     private static final Duration MIN_REFRESH = Duration.ofSeconds(1);
     private static final Duration MAX_REFRESH = Duration.ofDays(1);
@@ -70,7 +70,20 @@ public final class SettingsReader {
                 blockRedirect(),
                 cidrs(ConfigKeys.TRUSTED_PROXIES),
                 headerName(ConfigKeys.CLIENT_IP_HEADER, "X-Forwarded-For"),
-                duration(ConfigKeys.BUDGET, Duration.ofMillis(5), Duration.ofNanos(100_000), Duration.ofSeconds(1)));
+                duration(ConfigKeys.BUDGET, Duration.ofMillis(5), Duration.ofNanos(100_000), Duration.ofSeconds(1)),
+                appName());
+    }
+
+    private Optional<String> appName() {
+        String value = raw(ConfigKeys.APP_NAME);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.length() > 128 || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidSettingException(ConfigKeys.APP_NAME, value, "expected a name of 1 to 128 characters without"
+                    + " control characters");
+        }
+        return Optional.of(value);
     }
 
     private String raw(String key) {

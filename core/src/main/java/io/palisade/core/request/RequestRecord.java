@@ -27,6 +27,7 @@ public final class RequestRecord {
     private int inputsDropped;
     private boolean blocked;
     private boolean closed;
+    private long protectionNanos;
 
     public RequestRecord(String id, String method, String path, String clientIp, RequestLimits limits) {
         this.id = id;
@@ -116,6 +117,21 @@ public final class RequestRecord {
     /** Whether a protection blocked something in this request: the response must be the block response. */
     public synchronized boolean blocked() {
         return blocked;
+    }
+
+    /** Whether protections found anything: only such records are worth reporting. */
+    public synchronized boolean hasDetections() {
+        return !detections.isEmpty();
+    }
+
+    /** Adds time Palisade spent on this request. */
+    public synchronized void addProtectionNanos(long nanos) {
+        protectionNanos += nanos;
+    }
+
+    /** Time Palisade spent on this request so far. */
+    public synchronized long protectionNanos() {
+        return protectionNanos;
     }
 
     public synchronized boolean closed() {

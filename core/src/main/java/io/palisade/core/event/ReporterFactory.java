@@ -1,0 +1,13 @@
+package io.palisade.core.event;
+
+import io.palisade.core.config.Settings;
+
+/**
+ * Creates the reporter of a deployment. Found with {@link java.util.ServiceLoader} in the agent's own
+ * class loader, which keeps the CDI layer free of the reporter's dependencies (Mutiny, JSON-P).
+ */
+public interface ReporterFactory {
+
+    /** A reporter that has not started any thread yet. */
+    Reporter create(Settings settings, Counters counters, AgentDescription agent);
+}

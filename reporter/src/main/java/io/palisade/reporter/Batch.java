@@ -1,0 +1,24 @@
+package io.palisade.reporter;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One delivery to the backend: encoded events (possibly none) and the counters' growth since the last
+ * delivery the backend acknowledged.
+ *
+ * @param sequence increases by one per export attempt, starting at 1
+ * @param events UTF-8 JSON objects, see {@code docs/reference/events.md}
+ * @param counters non-zero counter deltas by name
+ */
+public record Batch(long sequence, List<byte[]> events, Map<String, Long> counters) {
+
+    public Batch {
+        events = List.copyOf(events);
+        counters = Map.copyOf(counters);
+    }
+
+    boolean isEmpty() {
+        return events.isEmpty() && counters.isEmpty();
+    }
+}

@@ -1,0 +1,33 @@
+package io.palisade.reporter;
+
+import io.palisade.core.config.Settings;
+import io.palisade.core.event.AgentDescription;
+import io.palisade.core.event.Counters;
+import io.palisade.core.event.Reporter;
+import io.palisade.core.event.ReporterFactory;
+import java.time.Duration;
+
+/**
+ * Builds the reporter from the deployment's settings: the HTTP backend when
+ * {@code palisade.backend.url} is set, JSON lines on {@code io.palisade.events} otherwise. Registered
+ * in {@code META-INF/services/io.palisade.core.event.ReporterFactory}.
+ */
+public final class DefaultReporterFactory implements ReporterFactory {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    @Override
+    public Reporter create(Settings settings, Counters counters, AgentDescription agent) {
+        Exporter exporter = settings.backendUrl()
+                .<Exporter>map(url -> new HttpBackendExporter(url, settings.backendToken(), agent, CONNECT_TIMEOUT,
+                        REQUEST_TIMEOUT))
+                .orElseGet(LogExporter::new);
+        return PalisadeReporter.builder(counters, exporter, new Scrubber(settings.scrubKeyPattern(), settings.scrubValuePattern()))
+                .interval(settings.reporterInterval())
+                .batchSize(settings.reporterBatchSize())
+                .queueCapacity(settings.reporterQueueCapacity())
+                .threadName("palisade-reporter[" + agent.application() + "]")
+                .build();
+    }
+}

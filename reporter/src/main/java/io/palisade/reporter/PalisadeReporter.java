@@ -1,0 +1,511 @@
+package io.palisade.reporter;
+
+import io.palisade.core.event.Counters;
+import io.palisade.core.event.Reporter;
+import io.palisade.core.request.RequestRecord;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.MultiBufferWithTimeoutOp;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jctools.queues.MpscArrayQueue;
+
+/**
+ * The reporter of one deployment, on the model of OpenTelemetry's batch processor.
+ *
+ * <p>Request threads only {@link #offer} finished records to a bounded lock-free queue (JCTools MPSC);
+ * when it is full the record is dropped and counted. Everything else happens on two threads owned by
+ * the reporter: the <em>worker</em> drains the queue, scrubs and encodes events, and feeds a Mutiny
+ * stream that groups them every {@code interval} or {@code batchSize} events into an {@link Outbox}
+ * capped in bytes (oldest dropped and counted beyond it); the <em>exporter</em> thread runs one
+ * {@link Exporter} call at a time under a timeout. A failed export keeps its events and counter
+ * deltas and backs off exponentially with jitter. Counters are sent as deltas from the last
+ * acknowledged snapshot, so an outage loses no counts.
+ *
+ * <p>The stream never sees back-pressure (its subscriber requests everything and only appends to the
+ * outbox) and never sees an export failure (exports run in their own {@link Uni}); should it end
+ * anyway, it is subscribed again.
+ *
+ * <p>{@link #close()} stops draining, exports what is left once within {@code closeTimeout}, and
+ * stops both threads; it is idempotent and no thread survives it.
+ */
+public final class PalisadeReporter implements Reporter {
+
+    static final Logger LOG = Logger.getLogger("io.palisade.reporter");
+
+    private final MpscArrayQueue<RequestRecord> queue;
+    private final int queueCapacity;
+    private final Counters counters;
+    private final Exporter exporter;
+    private final EventEncoder encoder;
+    private final Duration interval;
+    private final int batchSize;
+    private final Duration exportTimeout;
+    private final Duration closeTimeout;
+    private final Duration drainPeriod;
+    private final String threadName;
+    private final Outbox outbox;
+    private final Backoff backoff;
+
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private volatile boolean closed;
+    private ScheduledThreadPoolExecutor worker;
+    private ThreadPoolExecutor sender;
+    private ScheduledFuture<?> drainTask;
+
+    // Worker-thread state.
+    private MultiEmitter<? super byte[]> emitter;
+    private Cancellable pipeline;
+    private Map<String, Long> acknowledged = Map.of();
+    private long sequence;
+    private boolean exportInFlight;
+    private long nextAttemptNanos;
+    private ScheduledFuture<?> retryTask;
+    private final AtomicBoolean senderBusy = new AtomicBoolean();
+
+    private PalisadeReporter(Builder builder) {
+        // JCTools rounds the array up to a power of two; the threshold keeps the configured capacity.
+        this.queue = new MpscArrayQueue<>(builder.queueCapacity);
+        this.queueCapacity = builder.queueCapacity;
+        this.counters = builder.counters;
+        this.exporter = builder.exporter;
+        this.encoder = new EventEncoder(builder.scrubber);
+        this.interval = builder.interval;
+        this.batchSize = builder.batchSize;
+        this.exportTimeout = builder.exportTimeout;
+        this.closeTimeout = builder.closeTimeout;
+        this.drainPeriod = builder.interval.compareTo(Duration.ofMillis(400)) < 0
+                ? Duration.ofMillis(Math.max(10, builder.interval.toMillis() / 4)) : Duration.ofMillis(100);
+        this.threadName = builder.threadName;
+        this.outbox = new Outbox(builder.bufferBytes);
+        this.backoff = new Backoff(builder.backoffBase, builder.backoffCap);
+    }
+
+    public static Builder builder(Counters counters, Exporter exporter, Scrubber scrubber) {
+        return new Builder(counters, exporter, scrubber);
+    }
+
+    /** Called on request threads: never blocks, never throws, no I/O, no allocation. */
+    @Override
+    public boolean offer(RequestRecord record) {
+        if (record != null && !closed && queue.offerIfBelowThreshold(record, queueCapacity)) {
+            return true;
+        }
+        counters.queueDrop();
+        return false;
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (started || closed) {
+                return;
+            }
+            started = true;
+            worker = new ScheduledThreadPoolExecutor(1, runnable -> thread(runnable, threadName));
+            worker.setRemoveOnCancelPolicy(true);
+            worker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    runnable -> thread(runnable, threadName + "-export"));
+            worker.execute(this::subscribe);
+            drainTask = worker.scheduleWithFixedDelay(this::drainSafely, drainPeriod.toMillis(), drainPeriod.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static Thread thread(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** (worker) Builds the stream: drained events, grouped by size or time, into the outbox. */
+    private void subscribe() {
+        if (closed) {
+            return;
+        }
+        Multi<byte[]> events = Multi.createFrom().<byte[]>emitter(e -> emitter = e)
+                .onOverflow().invoke(() -> counters.bufferDrops(1)).drop();
+        // Mutiny's group().intoLists().of(size, duration) would schedule on Mutiny's global pool; the
+        // same operator, built directly, runs on our worker and ticks even when no event came, which
+        // is what carries the counters and the retries.
+        Multi<List<byte[]>> batches = new MultiBufferWithTimeoutOp<>(events, batchSize, interval, worker, true);
+        pipeline = batches.subscribe().with(this::onBatch, this::onPipelineFailure, this::onPipelineEnd);
+    }
+
+    private void onPipelineFailure(Throwable failure) {
+        LOG.log(Level.WARNING, "PAL5002: the reporter's stream failed with {0}; starting it again",
+                failure.getClass().getName());
+        resubscribe();
+    }
+
+    private void onPipelineEnd() {
+        resubscribe();
+    }
+
+    private void resubscribe() {
+        emitter = null;
+        if (!closed) {
+            try {
+                worker.execute(this::subscribe);
+            } catch (RuntimeException rejected) {
+                // shutting down
+            }
+        }
+    }
+
+    private void drainSafely() {
+        try {
+            drain(Integer.MAX_VALUE);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "PAL5003: the reporter could not process a request record ({0})", e.getClass().getName());
+        }
+    }
+
+    /** (worker) Moves records from the queue into the stream as encoded events. */
+    private void drain(int max) {
+        MultiEmitter<? super byte[]> target = emitter;
+        if (target == null) {
+            return;
+        }
+        RequestRecord record;
+        int drained = 0;
+        while (drained++ < max && (record = queue.poll()) != null) {
+            List<byte[]> events;
+            try {
+                events = encoder.encode(record);
+            } catch (RuntimeException e) {
+                counters.ruleFault();
+                LOG.log(Level.FINE, "PAL5004: could not encode the events of request " + record.id(), e);
+                continue;
+            }
+            for (byte[] event : events) {
+                target.emit(event);
+            }
+        }
+    }
+
+    /** (worker) A group from the stream: into the outbox, then export if it is time. */
+    private void onBatch(List<byte[]> events) {
+        int dropped = 0;
+        for (byte[] event : events) {
+            dropped += outbox.add(event);
+        }
+        if (dropped > 0) {
+            counters.bufferDrops(dropped);
+        }
+        exportIfDue();
+    }
+
+    /** (worker) Starts an export unless one is in flight, the backoff is running or there is nothing to send. */
+    private void exportIfDue() {
+        if (exportInFlight || senderBusy.get() || System.nanoTime() - nextAttemptNanos < 0) {
+            return;
+        }
+        Map<String, Long> snapshot = counters.snapshot();
+        Batch batch = new Batch(sequence + 1, outbox.takeBatch(batchSize), Counters.delta(snapshot, acknowledged));
+        if (batch.isEmpty()) {
+            outbox.failed();
+            return;
+        }
+        sequence++;
+        exportInFlight = true;
+        // The export's own failure comes back as an item: after a timeout the late outcome is simply
+        // ignored, never handed to Mutiny's dropped-exception handler (which prints to stderr).
+        Uni.createFrom().item(() -> runExport(batch))
+                .runSubscriptionOn(sender)
+                .ifNoItem().after(exportTimeout).on(worker).fail()
+                .emitOn(worker)
+                .subscribe().with(outcome -> {
+                    if (outcome.failure() == null) {
+                        exported(snapshot);
+                    } else {
+                        exportFailed(outcome.failure());
+                    }
+                }, this::exportFailed);
+    }
+
+    /** How an export ended: {@code failure} is {@code null} when the batch was accepted. */
+    private record Outcome(Throwable failure) {
+    }
+
+    /** (exporter thread) Never throws. */
+    private Outcome runExport(Batch batch) {
+        senderBusy.set(true);
+        try {
+            exporter.export(batch);
+            return new Outcome(null);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(e);
+        } finally {
+            senderBusy.set(false);
+        }
+    }
+
+    /** (worker) */
+    private void exported(Map<String, Long> snapshot) {
+        exportInFlight = false;
+        outbox.delivered();
+        acknowledged = snapshot;
+        if (backoff.failures() > 0) {
+            LOG.info("PAL5006: the reporter delivers again after " + backoff.failures() + " failed attempts");
+        }
+        backoff.succeeded();
+        if (outbox.size() >= batchSize) {
+            exportIfDue();
+        }
+    }
+
+    /** (worker) */
+    private void exportFailed(Throwable failure) {
+        exportInFlight = false;
+        outbox.failed();
+        if (failure instanceof io.smallrye.mutiny.TimeoutException) {
+            exporter.abort();
+        }
+        counters.exportFailure();
+        Duration wait = backoff.failed();
+        nextAttemptNanos = System.nanoTime() + wait.toNanos();
+        Throwable cause = failure;
+        if (backoff.failures() == 1 || Integer.bitCount(backoff.failures()) == 1) {
+            // The message names the call and the status only; nothing from the batch.
+            LOG.log(Level.WARNING, "PAL5005: the reporter could not deliver a batch ({0}: {1}); {2,number,#} events kept,"
+                    + " retrying in {3,number,#} ms (attempt {4,number,#})", new Object[] {cause.getClass().getSimpleName(),
+                    safeMessage(cause), outbox.size(), wait.toMillis(), backoff.failures()});
+        }
+        if (retryTask != null) {
+            retryTask.cancel(false);
+        }
+        if (!closed) {
+            retryTask = worker.schedule(this::exportIfDue, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Exception messages from our exporters carry no data; others are not echoed. */
+    private static String safeMessage(Throwable cause) {
+        if (cause instanceof IOException && cause.getMessage() != null && cause.getMessage().startsWith("the backend")) {
+            return cause.getMessage();
+        }
+        return cause instanceof io.smallrye.mutiny.TimeoutException ? "no answer in time" : "see FINE log";
+    }
+
+    @Override
+    public void close() {
+        ScheduledThreadPoolExecutor worker;
+        ThreadPoolExecutor sender;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            worker = this.worker;
+            sender = this.sender;
+        }
+        if (worker == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        try {
+            worker.submit(this::flushOnce).get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (senderBusy.get() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "PAL5007: the reporter could not flush on close ({0})", e.getClass().getSimpleName());
+        } finally {
+            exporter.abort();
+            stop(worker, deadline);
+            stop(sender, deadline);
+            long lost = queue.size() + outbox.size();
+            if (lost > 0) {
+                LOG.warning("PAL5008: the reporter stopped with " + lost + " events undelivered");
+            }
+        }
+    }
+
+    /** (worker) Drains everything, then one synchronous export attempt within what is left of the close timeout. */
+    private void flushOnce() {
+        drainTask.cancel(false);
+        if (retryTask != null) {
+            retryTask.cancel(false);
+        }
+        drain(Integer.MAX_VALUE);
+        MultiEmitter<? super byte[]> target = emitter;
+        emitter = null;
+        if (target != null) {
+            target.complete(); // flushes the stream's current group into the outbox
+        }
+        if (pipeline != null) {
+            pipeline.cancel();
+        }
+        if (exportInFlight || senderBusy.get()) {
+            return;
+        }
+        Map<String, Long> snapshot = counters.snapshot();
+        Batch batch = new Batch(sequence + 1, outbox.takeBatch(Integer.MAX_VALUE), Counters.delta(snapshot, acknowledged));
+        if (batch.isEmpty()) {
+            outbox.failed();
+            return;
+        }
+        sequence++;
+        try {
+            Outcome outcome = sender.submit(() -> runExport(batch)).get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (outcome.failure() != null) {
+                throw new IOException("export failed on close", outcome.failure());
+            }
+            outbox.delivered();
+            acknowledged = snapshot;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outbox.failed();
+        } catch (Exception e) {
+            outbox.failed();
+            counters.exportFailure();
+        }
+    }
+
+    private static void stop(ExecutorService executor, long deadline) {
+        executor.shutdownNow();
+        try {
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (!executor.awaitTermination(Math.max(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS)) {
+                LOG.warning("PAL5009: a reporter thread did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Records waiting in the queue; for tests and diagnostics. */
+    int queued() {
+        return queue.size();
+    }
+
+    /** Bytes held in the outbox; for tests and diagnostics. */
+    long bufferedBytes() {
+        return outbox.bytes();
+    }
+
+    /** Events waiting in the outbox (including an export in flight); for tests and diagnostics. */
+    int buffered() {
+        return outbox.size();
+    }
+
+    /** Builder with validated setters and named defaults. */
+    public static final class Builder {
+
+        public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(20);
+        public static final int DEFAULT_BATCH_SIZE = 1000;
+        public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+        public static final long DEFAULT_BUFFER_BYTES = 8L * 1024 * 1024;
+        public static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(15);
+        public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofSeconds(1);
+        public static final Duration DEFAULT_BACKOFF_CAP = Duration.ofMinutes(5);
+
+        private final Counters counters;
+        private final Exporter exporter;
+        private final Scrubber scrubber;
+        private Duration interval = DEFAULT_INTERVAL;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private long bufferBytes = DEFAULT_BUFFER_BYTES;
+        private Duration exportTimeout = DEFAULT_EXPORT_TIMEOUT;
+        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        private Duration backoffBase = DEFAULT_BACKOFF_BASE;
+        private Duration backoffCap = DEFAULT_BACKOFF_CAP;
+        private String threadName = "palisade-reporter";
+
+        private Builder(Counters counters, Exporter exporter, Scrubber scrubber) {
+            this.counters = Objects.requireNonNull(counters, "counters");
+            this.exporter = Objects.requireNonNull(exporter, "exporter");
+            this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
+        }
+
+        public Builder interval(Duration interval) {
+            this.interval = positive(interval, "interval");
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = atLeast(batchSize, 1, "batchSize");
+            return this;
+        }
+
+        public Builder queueCapacity(int queueCapacity) {
+            this.queueCapacity = atLeast(queueCapacity, 2, "queueCapacity");
+            return this;
+        }
+
+        public Builder bufferBytes(long bufferBytes) {
+            if (bufferBytes < 1024) {
+                throw new IllegalArgumentException("bufferBytes must be at least 1024: " + bufferBytes);
+            }
+            this.bufferBytes = bufferBytes;
+            return this;
+        }
+
+        public Builder exportTimeout(Duration exportTimeout) {
+            this.exportTimeout = positive(exportTimeout, "exportTimeout");
+            return this;
+        }
+
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = positive(closeTimeout, "closeTimeout");
+            return this;
+        }
+
+        public Builder backoff(Duration base, Duration cap) {
+            positive(base, "backoff base");
+            if (cap.compareTo(base) < 0) {
+                throw new IllegalArgumentException("backoff cap " + cap + " is below its base " + base);
+            }
+            this.backoffBase = base;
+            this.backoffCap = cap;
+            return this;
+        }
+
+        /** Name of the worker thread; the exporter thread adds {@code -export}. */
+        public Builder threadName(String threadName) {
+            this.threadName = Objects.requireNonNull(threadName, "threadName");
+            return this;
+        }
+
+        public PalisadeReporter build() {
+            return new PalisadeReporter(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+
+        private static int atLeast(int value, int min, String name) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
+            }
+            return value;
+        }
+    }
+}
