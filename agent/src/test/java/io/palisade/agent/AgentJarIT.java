@@ -69,7 +69,7 @@ class AgentJarIT {
                 "io/palisade/shaded/re2j/Pattern.class",
                 "io/palisade/shaded/parsson/JsonProviderImpl.class",
                 "io/palisade/shaded/mutiny/Multi.class",
-                "io/palisade/shaded/jctools/queues/MpscArrayQueue.class",
+                "io/palisade/shaded/jctools/queues/atomic/MpscAtomicArrayQueue.class",
                 "io/palisade/reporter/PalisadeReporter.class",
                 "io/palisade/jaxrs/PalisadeFeature.class");
         assertThat(entries()).noneMatch(e -> e.startsWith("com/") || e.startsWith("org/") || e.startsWith("jakarta/"));

@@ -364,10 +364,17 @@ public class PalisadeExtension implements Extension {
         String application = settings.appName().orElseGet(this::derivedApplicationName);
         AgentDescription agent = new AgentDescription(application, AgentDescription.currentAgentVersion(),
                 AgentDescription.currentRuntime(), table.all().stream().map(HookPoint::symbol).collect(Collectors.toList()));
-        for (ReporterFactory factory : ServiceLoader.load(ReporterFactory.class, PalisadeExtension.class.getClassLoader())) {
-            return factory.create(settings, counters, agent);
+        try {
+            for (ReporterFactory factory : ServiceLoader.load(ReporterFactory.class, PalisadeExtension.class.getClassLoader())) {
+                return factory.create(settings, counters, agent);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // Fail open: without a reporter the application is still protected, only not reported on.
+            LOG.log(Level.SEVERE, "PAL2032: the Palisade reporter could not be created (" + e + "); detections are"
+                    + " recorded and blocked but not reported", e);
+            return null;
         }
-        LOG.warning("PAL2020: no Palisade reporter found next to the extension; detections are not reported");
+        LOG.warning("PAL2030: no Palisade reporter found next to the extension; detections are not reported");
         return null;
     }
 
@@ -391,11 +398,17 @@ public class PalisadeExtension implements Extension {
     /** Starts the reporter's threads with the application. */
     void startReporter(@Observes @Initialized(ApplicationScoped.class) Object event) {
         Reporter current = reporter;
-        if (current != null) {
-            current.start();
-            LOG.info("PAL2021: Palisade reporter started; events go to " + settings.backendUrl()
-                    .map(url -> "the backend at " + url).orElse("the log category io.palisade.events"));
+        if (current == null) {
+            return;
         }
+        try {
+            current.start();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.SEVERE, "PAL2033: the Palisade reporter could not start (" + e + "); detections are not reported", e);
+            return;
+        }
+        LOG.info("PAL2031: Palisade reporter started; events go to " + settings.backendUrl()
+                .map(url -> "the backend at " + url).orElse("the log category io.palisade.events"));
     }
 
     /** Flushes and stops the reporter before the application's beans go away. */
@@ -411,7 +424,11 @@ public class PalisadeExtension implements Extension {
     private void closeReporter() {
         Reporter current = reporter;
         if (current != null) {
-            current.close();
+            try {
+                current.close();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "PAL2034: the Palisade reporter did not stop cleanly (" + e + ")", e);
+            }
         }
     }
 

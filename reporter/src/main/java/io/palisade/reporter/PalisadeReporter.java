@@ -23,12 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
  * The reporter of one deployment, on the model of OpenTelemetry's batch processor.
  *
- * <p>Request threads only {@link #offer} finished records to a bounded lock-free queue (JCTools MPSC);
+ * <p>Request threads only {@link #offer} finished records to a bounded lock-free queue (JCTools MPSC, the variant built on atomics);
  * when it is full the record is dropped and counted. Everything else happens on two threads owned by
  * the reporter: the <em>worker</em> drains the queue, scrubs and encodes events, and feeds a Mutiny
  * stream that groups them every {@code interval} or {@code batchSize} events into an {@link Outbox}
@@ -48,7 +48,7 @@ public final class PalisadeReporter implements Reporter {
 
     static final Logger LOG = Logger.getLogger("io.palisade.reporter");
 
-    private final MpscArrayQueue<RequestRecord> queue;
+    private final MpscAtomicArrayQueue<RequestRecord> queue;
     private final int queueCapacity;
     private final Counters counters;
     private final Exporter exporter;
@@ -80,8 +80,10 @@ public final class PalisadeReporter implements Reporter {
     private final AtomicBoolean senderBusy = new AtomicBoolean();
 
     private PalisadeReporter(Builder builder) {
-        // JCTools rounds the array up to a power of two; the threshold keeps the configured capacity.
-        this.queue = new MpscArrayQueue<>(builder.queueCapacity);
+        // The atomic variant: JCTools' Unsafe-based queues fail on servers whose deployments cannot see
+        // sun.misc (WildFly). It rounds the array up to a power of two; the threshold keeps the
+        // configured capacity.
+        this.queue = new MpscAtomicArrayQueue<>(builder.queueCapacity);
         this.queueCapacity = builder.queueCapacity;
         this.counters = builder.counters;
         this.exporter = builder.exporter;

@@ -1,0 +1,105 @@
+package io.palisade.sample.bookstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Detections leave the sample for a backend (a real HTTP server on 127.0.0.1) as protocol v1 batches,
+ * scrubbed; the reporter's threads start and stop with the application, restart after restart.
+ */
+class ReportingTest {
+
+    private static final String BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXNlY3JldA";
+
+    private HttpServer backend;
+    private final List<String> logins = new CopyOnWriteArrayList<>();
+    private final List<String> batches = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startBackend() throws IOException {
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/v1/agents/login", exchange -> record(exchange, logins, "{\"agent_id\":\"bookstore-1\"}"));
+        backend.createContext("/v1/batches", exchange -> record(exchange, batches, "{}"));
+        backend.start();
+    }
+
+    @AfterEach
+    void stopBackend() {
+        backend.stop(0);
+    }
+
+    private void record(HttpExchange exchange, List<String> into, String answer) throws IOException {
+        try (exchange) {
+            into.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    private BookstoreServer start() {
+        return Servers.start("palisade.backend.url", "http://127.0.0.1:" + backend.getAddress().getPort(),
+                "palisade.backend.token", "backend-token-1", "palisade.reporter.interval", "200ms");
+    }
+
+    @Test
+    void aBlockedInjectionReachesTheBackendAsOneScrubbedEvent() throws Exception {
+        try (BookstoreServer server = start()) {
+            HttpResponse<String> blocked = Attacks.get(server.uri(), "api/books/search?q=" + Attacks.q("x' UNION SELECT"
+                    + " username, password_hash, 1, 1, 1, 1 FROM users --"), "Authorization", "Bearer " + BEARER);
+            assertThat(blocked.statusCode()).isEqualTo(403);
+            assertThat(Attacks.get(server.uri(), "api/books/search?q=tolkien").statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> batches.stream().anyMatch(b -> b.contains("\"type\":\"attack\"")));
+            String batch = batches.stream().filter(b -> b.contains("\"type\":\"attack\"")).findFirst().orElseThrow();
+            assertThat(batch).contains("\"agent_id\":\"bookstore-1\"", "\"rule_id\":\"sqli-structure\"",
+                    "\"attack_type\":\"sql_injection\"", "\"blocked\":true", "\"method\":\"GET\"",
+                    "\"path\":\"/api/books/search\"", "\"source\":\"query\",\"name\":\"q\"",
+                    "\"hook_point\":\"jdbc:java.sql.Statement#executeQuery(java.lang.String)\"",
+                    "\"resource\":\"jaxrs:io.palisade.sample.bookstore.BookResource#search(java.lang.String)\"",
+                    "\"statement\":\"SELECT", "UNION SELECT username");
+            assertThat(batch.split("\"type\":\"attack\"", -1)).as("one event").hasSize(2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", batches).contains("\"blocked\":1"));
+
+            assertThat(logins).hasSize(1);
+            assertThat(logins.get(0)).contains("\"application\":\"io.palisade.sample.bookstore\"",
+                    "jaxrs:io.palisade.sample.bookstore.BookResource#search(java.lang.String)",
+                    "jdbc:java.sql.Statement#executeQuery(java.lang.String)");
+            assertThat(authorizations).allMatch("Bearer backend-token-1"::equals);
+        }
+        // The token in the Authorization header never left the application.
+        assertThat(String.join("\n", batches)).doesNotContain(BEARER).doesNotContain("c2lnbmF0dXJlLXNlY3JldA");
+    }
+
+    @Test
+    void theReporterStopsWithTheApplicationRestartAfterRestart() throws Exception {
+        for (int run = 0; run < 3; run++) {
+            try (BookstoreServer server = start()) {
+                assertThat(Attacks.get(server.uri(), "api/books/search?q=" + Attacks.q("x' OR '1'='1")).statusCode()).isEqualTo(403);
+                assertThat(reporterThreads()).isPositive();
+            }
+            assertThat(reporterThreads()).as("after stop %d", run).isZero();
+        }
+        // Each run flushed its detection on stop, whatever the interval.
+        assertThat(batches.stream().filter(b -> b.contains("\"type\":\"attack\"")).count()).isEqualTo(3);
+    }
+
+    private static long reporterThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("palisade-")).count();
+    }
+}
