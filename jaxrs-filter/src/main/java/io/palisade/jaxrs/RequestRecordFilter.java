@@ -61,7 +61,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
     public void filter(ContainerRequestContext request) {
         long start = System.nanoTime();
         RequestRecord record = new RequestRecord(RequestIds.next(), request.getMethod(),
-                "/" + request.getUriInfo().getPath(true), null, limits);
+                applicationPath(request.getUriInfo().getPath(true)), null, limits);
         request.setProperty(PROPERTY, record);
         requests.begin(record);
         try {
@@ -71,6 +71,11 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
             LOG.log(Level.FINE, "PAL4001: could not read all inputs of request " + record.id(), e);
         }
         record.addProtectionNanos(System.nanoTime() - start);
+    }
+
+    /** The path below the application's root with one leading slash: Jersey gives none, RESTEasy one. */
+    static String applicationPath(String path) {
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     private void collect(ContainerRequestContext request, RequestRecord record) throws IOException {

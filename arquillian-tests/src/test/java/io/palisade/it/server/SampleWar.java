@@ -23,12 +23,23 @@ final class SampleWar {
     }
 
     static WebArchive create() {
+        return create("");
+    }
+
+    /** @param extraConfig lines appended to the sample's {@code microprofile-config.properties} */
+    static WebArchive create(String extraConfig) {
         File resources = new File(System.getProperty("sample.resources"));
+        String config;
+        try {
+            config = java.nio.file.Files.readString(new File(resources, "META-INF/microprofile-config.properties").toPath());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return ShrinkWrap.create(WebArchive.class, "bookstore.war")
                 .addClasses(BookstoreApplication.class, BookResource.class, SafeBookResource.class, AccountResource.class,
                         GenericErrorMapper.class, Books.class, Book.class, Database.class)
                 .addAsWebInfResource(new File(resources, "META-INF/beans.xml"), "beans.xml")
-                .addAsResource(new File(resources, "META-INF/microprofile-config.properties"),
+                .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(config + "\n" + extraConfig),
                         "META-INF/microprofile-config.properties")
                 .addAsLibraries(jar("agent.jar"), jar("h2.jar"));
     }

@@ -2,7 +2,16 @@ package io.palisade.it.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,18 +22,48 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The sample WAR with the agent on a real server, driven over HTTP on 127.0.0.1. */
+/**
+ * The sample WAR with the agent on a real server, driven over HTTP on 127.0.0.1, reporting to a
+ * backend that this test runs on 127.0.0.1.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ServerBookstoreIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2VydmVyLXNpZGUtc2VjcmV0";
+    private static final List<String> LOGINS = new CopyOnWriteArrayList<>();
+    private static final List<String> BATCHES = new CopyOnWriteArrayList<>();
+    private static HttpServer backend;
 
     @Deployment(testable = false)
-    static WebArchive deployment() {
-        return SampleWar.create();
+    static WebArchive deployment() throws IOException {
+        // Runs in this JVM before the deployment: the WAR is configured with this backend's address.
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/v1/agents/login", exchange -> keep(exchange, LOGINS, "{\"agent_id\":\"server-1\"}"));
+        backend.createContext("/v1/batches", exchange -> keep(exchange, BATCHES, "{}"));
+        backend.start();
+        return SampleWar.create("palisade.backend.url=http://127.0.0.1:" + backend.getAddress().getPort() + "\n"
+                + "palisade.backend.token=it-token\npalisade.reporter.interval=500ms\n");
+    }
+
+    private static void keep(HttpExchange exchange, List<String> into, String answer) throws IOException {
+        try (exchange) {
+            into.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        if (backend != null) {
+            backend.stop(0);
+        }
     }
 
     @ArquillianResource
@@ -83,6 +122,22 @@ class ServerBookstoreIT {
         assertBlocked(get("api/books/by-publisher", "X-Publisher", "x' OR 1=1 --"));
         assertBlocked(get("api/books/by-author?author=" + q("x'; DELETE FROM users; --")));
         assertThat(get("api/books/stats").body()).as("the database is unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void aBlockedAttackReachesTheBackendScrubbed() throws Exception {
+        HttpResponse<String> blocked = get("api/books/search?q=" + q("zz' UNION SELECT username FROM users --"),
+                "Authorization", "Bearer " + BEARER);
+        assertBlocked(blocked);
+        String requestId = blocked.body().replaceAll(".*\"request_id\":\"([0-9a-f]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> BATCHES.stream().anyMatch(b -> b.contains(requestId)));
+        String batch = BATCHES.stream().filter(b -> b.contains(requestId)).findFirst().orElseThrow();
+        assertThat(batch).contains("\"agent_id\":\"server-1\"", "\"rule_id\":\"sqli-structure\"", "\"blocked\":true",
+                "\"path\":\"/api/books/search\"", "zz' UNION SELECT username FROM users --");
+        assertThat(LOGINS).isNotEmpty();
+        assertThat(LOGINS.get(0)).contains("\"application\":\"io.palisade.sample.bookstore\"",
+                "jaxrs:io.palisade.sample.bookstore.BookResource#search(java.lang.String)");
+        assertThat(String.join("\n", BATCHES)).doesNotContain(BEARER).doesNotContain("c2VydmVyLXNpZGUtc2VjcmV0");
     }
 
     @Test
