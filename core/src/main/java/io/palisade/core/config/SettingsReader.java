@@ -236,38 +236,7 @@ public final class SettingsReader {
 
     /** An IPv4 or IPv6 address with an optional prefix length. Never does a DNS lookup. */
     static boolean isCidr(String value) {
-        int slash = value.indexOf('/');
-        String address = slash < 0 ? value : value.substring(0, slash);
-        int maxPrefix;
-        if (address.indexOf(':') >= 0) {
-            for (int i = 0; i < address.length(); i++) {
-                char c = address.charAt(i);
-                if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
-                    return false;
-                }
-            }
-            try {
-                // Only hex digits, colons and dots reach here, so this parses a literal, never asks DNS.
-                if (!(InetAddress.getByName(address) instanceof Inet6Address)) {
-                    return false;
-                }
-            } catch (UnknownHostException e) {
-                return false;
-            }
-            maxPrefix = 128;
-        } else {
-            String[] parts = address.split("\\.", -1);
-            if (parts.length != 4) {
-                return false;
-            }
-            for (String part : parts) {
-                if (!isNumberUpTo(part, 255)) {
-                    return false;
-                }
-            }
-            maxPrefix = 32;
-        }
-        return slash < 0 || isNumberUpTo(value.substring(slash + 1), maxPrefix);
+        return io.palisade.core.net.IpRanges.isAddressOrBlock(value);
     }
 
     private static boolean isNumberUpTo(String text, int max) {

@@ -1,0 +1,63 @@
+package io.palisade.core.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClientIpTest {
+
+    private final ClientIp xff = new ClientIp(new IpRanges(List.of("10.0.0.0/8", "2001:db8:ffff::/48")), "X-Forwarded-For");
+    private final ClientIp rfc7239 = new ClientIp(new IpRanges(List.of("10.0.0.0/8")), "Forwarded");
+
+    @Test
+    void anUntrustedPeerIsTheClientWhateverItsHeadersSay() {
+        assertThat(xff.resolve("203.0.113.5", List.of("198.51.100.1"))).isEqualTo("203.0.113.5");
+        assertThat(xff.resolve("::ffff:203.0.113.5", List.of("198.51.100.1"))).isEqualTo("203.0.113.5");
+        assertThat(new ClientIp(IpRanges.NONE, "X-Forwarded-For").header()).isNull();
+    }
+
+    @Test
+    void aTrustedProxysHeaderIsWalkedFromTheRightSkippingTrustedHops() {
+        assertThat(xff.resolve("10.0.0.2", List.of("198.51.100.1, 203.0.113.9, 10.1.1.1"))).isEqualTo("203.0.113.9");
+        // A client cannot hide behind a value it wrote itself on the left.
+        assertThat(xff.resolve("10.0.0.2", List.of("1.2.3.4", "203.0.113.9"))).isEqualTo("203.0.113.9");
+        assertThat(xff.resolve("10.0.0.2", List.of("10.9.9.9, 10.8.8.8"))).isEqualTo("10.9.9.9");
+        assertThat(xff.resolve("10.0.0.2", List.of())).isEqualTo("10.0.0.2");
+    }
+
+    @Test
+    void portsBracketsAndIpv6FormsAreParsed() {
+        assertThat(xff.resolve("10.0.0.2", List.of("[2001:DB8::1]:4711"))).isEqualTo("2001:db8::1");
+        assertThat(xff.resolve("10.0.0.2", List.of("192.0.2.60:80"))).isEqualTo("192.0.2.60");
+        assertThat(xff.resolve("2001:db8:ffff::7", List.of("2001:0db8:0000::0002"))).isEqualTo("2001:db8::2");
+        assertThat(rfc7239.resolve("10.0.0.2", List.of("for=192.0.2.43, for=\"[2001:db8:cafe::17]:4711\";proto=https"))).isEqualTo("2001:db8:cafe::17");
+        assertThat(rfc7239.resolve("10.0.0.2", List.of("proto=http;For=198.51.100.17;by=10.0.0.2"))).isEqualTo("198.51.100.17");
+    }
+
+    @Test
+    void garbageEndsTheWalkAtTheLastAddressReached() {
+        assertThat(xff.resolve("10.0.0.2", List.of("203.0.113.9, not-an-ip, 10.1.1.1"))).isEqualTo("10.1.1.1");
+        assertThat(rfc7239.resolve("10.0.0.2", List.of("for=unknown"))).isEqualTo("10.0.0.2");
+        assertThat(rfc7239.resolve("10.0.0.2", List.of("for=_hidden, for=10.3.3.3"))).isEqualTo("10.3.3.3");
+        assertThat(xff.resolve("10.0.0.2", List.of("203.0.113.9/8"))).isEqualTo("10.0.0.2");
+        assertThat(xff.resolve(null, List.of("203.0.113.9"))).isNull();
+    }
+
+    @Test
+    void rangesMatchV4V6AndMappedAddressesAndRejectHostNamesAndWildcards() {
+        IpRanges ranges = new IpRanges(List.of("192.168.0.0/16", "203.0.113.7", "2001:db8::/32", "198.51.100.9/24"));
+        assertThat(ranges.contains("192.168.44.1")).isTrue();
+        assertThat(ranges.contains("203.0.113.7")).isTrue();
+        assertThat(ranges.contains("203.0.113.8")).isFalse();
+        assertThat(ranges.contains("198.51.100.200")).as("host bits in a block are ignored").isTrue();
+        assertThat(ranges.contains("2001:db8:1::1")).isTrue();
+        assertThat(ranges.contains("::ffff:192.168.1.1")).isTrue();
+        assertThat(ranges.contains("localhost")).isFalse();
+        for (String bad : List.of("example.com", "10.*.0.1", "10.0.0.1-5", "*", "", "10.0.0.0/33", "1", "0x7f.1")) {
+            assertThat(IpRanges.isAddressOrBlock(bad)).as(bad).isFalse();
+            assertThatThrownBy(() -> new IpRanges(List.of(bad))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
