@@ -72,7 +72,9 @@ class AgentJarIT {
                 "io/palisade/shaded/jctools/queues/atomic/MpscAtomicArrayQueue.class",
                 "io/palisade/reporter/PalisadeReporter.class",
                 "io/palisade/jaxrs/PalisadeFeature.class");
-        assertThat(entries()).noneMatch(e -> e.startsWith("com/") || e.startsWith("org/") || e.startsWith("jakarta/"));
+        assertThat(entries()).noneMatch(e -> e.startsWith("com/") || e.startsWith("org/") || e.startsWith("jakarta/")
+                || e.startsWith("inet/"));
+        assertThat(entries()).contains("io/palisade/core/rules/default-pack.json");
     }
 
     @Test

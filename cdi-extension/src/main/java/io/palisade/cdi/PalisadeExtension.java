@@ -7,7 +7,7 @@ import io.palisade.core.config.SettingsReader;
 import io.palisade.core.hook.HookKind;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
-import io.palisade.core.detect.sql.SqlInjectionProtection;
+import io.palisade.core.rules.RuleEngine;
 import io.palisade.core.event.AgentDescription;
 import io.palisade.core.event.Counters;
 import io.palisade.core.event.EventSink;
@@ -327,13 +327,21 @@ public class PalisadeExtension implements Extension {
             builder.jdbc(jdbc);
         }
         HookTable table = builder.build();
-        if (jdbcHooked) {
-            table.install(new SqlInjectionProtection(requests, settings.mode()).callbacks(table));
-        }
         hookTable = table;
         Counters counters = new Counters(table.faults()::count);
-        reporter = createReporter(table, counters);
-        runtime = new PalisadeRuntime(settings, table, requests, counters, reporter != null ? reporter : EventSink.DISCARD);
+        // The rules engine attaches the protections its pack switches on (SQL injection at the JDBC
+        // hook points by default) and runs the request-phase rules.
+        RuleEngine rules;
+        try {
+            rules = new RuleEngine(settings, jdbcHooked ? table : null, requests, counters);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.SEVERE, "PAL2035: Palisade's rules engine could not start (" + e + "); the application runs"
+                    + " UNPROTECTED", e);
+            rules = RuleEngine.inert(settings, requests, counters);
+        }
+        reporter = createReporter(table, counters, rules);
+        runtime = new PalisadeRuntime(settings, table, requests, counters, reporter != null ? reporter : EventSink.DISCARD,
+                rules);
 
         Map<HookKind, Integer> counts = table.counts();
         LOG.info(String.format("PAL2010: Palisade hook table frozen: %d hook points (%d JAX-RS resource methods, %d JDBC);"
@@ -360,13 +368,13 @@ public class PalisadeExtension implements Extension {
     }
 
     /** The reporter from the agent's own class loader; {@code null} when the reporter module is absent. */
-    private Reporter createReporter(HookTable table, Counters counters) {
+    private Reporter createReporter(HookTable table, Counters counters, RuleEngine rules) {
         String application = settings.appName().orElseGet(this::derivedApplicationName);
         AgentDescription agent = new AgentDescription(application, AgentDescription.currentAgentVersion(),
                 AgentDescription.currentRuntime(), table.all().stream().map(HookPoint::symbol).collect(Collectors.toList()));
         try {
             for (ReporterFactory factory : ServiceLoader.load(ReporterFactory.class, PalisadeExtension.class.getClassLoader())) {
-                return factory.create(settings, counters, agent);
+                return factory.create(settings, counters, agent, rules);
             }
         } catch (RuntimeException | LinkageError e) {
             // Fail open: without a reporter the application is still protected, only not reported on.

@@ -5,15 +5,16 @@ import io.palisade.core.event.Counters;
 import io.palisade.core.event.EventSink;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.request.RequestContext;
+import io.palisade.core.rules.RuleEngine;
 import java.util.Objects;
 
 /**
  * What the glue modules share at run time, one per deployment: the settings, the frozen hook table,
- * the request context, the counters and the sink finished requests are offered to. The CDI extension
+ * the request context, the counters, the sink finished requests are offered to, and the rules engine. The CDI extension
  * creates it; the JAX-RS layer finds it as a bean.
  */
 public record PalisadeRuntime(Settings settings, HookTable hookTable, RequestContext requests, Counters counters,
-        EventSink sink) {
+        EventSink sink, RuleEngine rules) {
 
     public PalisadeRuntime {
         Objects.requireNonNull(settings, "settings");
@@ -21,5 +22,6 @@ public record PalisadeRuntime(Settings settings, HookTable hookTable, RequestCon
         Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(counters, "counters");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(rules, "rules");
     }
 }

@@ -11,6 +11,7 @@ import io.palisade.core.hook.JdbcHooks;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestContext;
 import io.palisade.core.request.RequestRecord;
+import io.palisade.core.rules.RuleEngine;
 import io.palisade.interceptor.jdbc.PalisadeConnection;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -19,7 +20,9 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.sql.Connection;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one interceptor: fires the hook point of a JAX-RS resource method, and wraps the connection a
@@ -33,13 +36,17 @@ import java.util.List;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200)
 public class PalisadeInterceptor {
 
+    private static final Set<InputSource> FORM = EnumSet.of(InputSource.FORM);
+
     private final HookTable table;
     private final RequestContext requests;
+    private final RuleEngine rules;
 
     @Inject
     public PalisadeInterceptor(PalisadeRuntime runtime) {
         this.table = runtime.hookTable();
         this.requests = runtime.requests();
+        this.rules = runtime.rules();
     }
 
     @AroundInvoke
@@ -47,7 +54,7 @@ public class PalisadeInterceptor {
         HookPoint hook = table.forMethod(context.getMethod());
         if (hook != null) {
             if (!hook.formParameters().isEmpty()) {
-                recordFormFields(hook.formParameters(), context.getParameters());
+                inspectFormFields(hook.formParameters(), context.getParameters());
             }
             return resourceMethod(hook, context);
         }
@@ -64,11 +71,19 @@ public class PalisadeInterceptor {
      * rather than by reading the body in a filter, which on servlet containers can starve the
      * application of its own form data.
      */
-    private void recordFormFields(List<String> names, Object[] arguments) {
+    private void inspectFormFields(List<String> names, Object[] arguments) {
         RequestRecord record = requests.current();
         if (record == null) {
             return;
         }
+        recordFormFields(record, names, arguments);
+        // The request-phase rules saw every other input in the JAX-RS filter; these arrive only now.
+        if (rules.inspect(record, FORM, false) != null) {
+            throw new BlockedInvocationException();
+        }
+    }
+
+    private static void recordFormFields(RequestRecord record, List<String> names, Object[] arguments) {
         for (int i = 0; i < names.size() && i < arguments.length; i++) {
             String name = names.get(i);
             Object value = arguments[i];

@@ -34,20 +34,43 @@ public final class PalisadeFeature implements Feature {
             return false;
         }
         BlockResponse block = new BlockResponse(runtime.settings());
+        registerPeerAddress(context);
         context.register(new RequestRecordFilter(runtime, RequestLimits.DEFAULT));
         context.register(new BlockedCallMapper(runtime.requests(), block));
         context.register(new BlockedInvocationMapper(runtime.requests(), block));
-        context.register(new PalisadeFeature.PerResource());
+        context.register(new PalisadeFeature.PerResource(runtime, block));
         return true;
+    }
+
+    /** The filter that knows how to read the socket peer here; none when neither runtime is present. */
+    private static void registerPeerAddress(FeatureContext context) {
+        if (PeerAddress.available("jakarta.servlet.http.HttpServletRequest")) {
+            context.register(new ServletPeerFilter());
+        } else if (PeerAddress.available("org.glassfish.grizzly.http.server.Request")) {
+            context.register(new GrizzlyPeerFilter());
+        } else {
+            LOG.info("PAL4004: the client's socket address is not available in this JAX-RS runtime; client IP"
+                    + " rules and lists do not apply");
+        }
     }
 
     /** Adds a {@link ResourceMatchFilter} to each resource method. */
     public static final class PerResource implements DynamicFeature {
+
+        private final PalisadeRuntime runtime;
+        private final BlockResponse block;
+
+        PerResource(PalisadeRuntime runtime, BlockResponse block) {
+            this.runtime = runtime;
+            this.block = block;
+        }
+
         @Override
         public void configure(ResourceInfo resource, FeatureContext context) {
             Method method = resource.getResourceMethod();
             if (method != null) {
-                context.register(new ResourceMatchFilter(HookPoint.symbolOf(HookKind.JAXRS_RESOURCE, method)));
+                context.register(new ResourceMatchFilter(HookPoint.symbolOf(HookKind.JAXRS_RESOURCE, method),
+                        runtime.rules(), block));
             }
         }
     }

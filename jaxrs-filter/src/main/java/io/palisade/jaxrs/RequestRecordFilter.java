@@ -3,6 +3,9 @@ package io.palisade.jaxrs;
 import io.palisade.core.PalisadeRuntime;
 import io.palisade.core.event.Counters;
 import io.palisade.core.event.EventSink;
+import io.palisade.core.net.ClientIp;
+import io.palisade.core.net.IpRanges;
+import io.palisade.core.rules.RuleEngine;
 import io.palisade.core.request.Detection;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestContext;
@@ -48,8 +51,12 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
     private final BlockResponse block;
     private final Counters counters;
     private final EventSink sink;
+    private final RuleEngine rules;
+    private final ClientIp clientIp;
 
     RequestRecordFilter(PalisadeRuntime runtime, RequestLimits limits) {
+        this.rules = runtime.rules();
+        this.clientIp = new ClientIp(new IpRanges(runtime.settings().trustedProxies()), runtime.settings().clientIpHeader());
         this.requests = runtime.requests();
         this.counters = runtime.counters();
         this.sink = runtime.sink();
@@ -61,16 +68,31 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
     public void filter(ContainerRequestContext request) {
         long start = System.nanoTime();
         RequestRecord record = new RequestRecord(RequestIds.next(), request.getMethod(),
-                applicationPath(request.getUriInfo().getPath(true)), null, limits);
+                applicationPath(request.getUriInfo().getPath(true)), client(request), limits);
         request.setProperty(PROPERTY, record);
         requests.begin(record);
         try {
+            if (rules.screen(record) != null) {
+                request.abortWith(block.build(record.id(), request.getAcceptableMediaTypes()));
+                return;
+            }
             collect(request, record);
         } catch (RuntimeException | IOException e) {
             // Fail open: a request Palisade cannot read is passed through with what was collected.
             LOG.log(Level.FINE, "PAL4001: could not read all inputs of request " + record.id(), e);
+        } finally {
+            record.addProtectionNanos(System.nanoTime() - start);
         }
-        record.addProtectionNanos(System.nanoTime() - start);
+    }
+
+    /** The client's address: the peer, or what trusted proxies say (never a header from anyone else). */
+    private String client(ContainerRequestContext request) {
+        try {
+            String header = clientIp.header();
+            return clientIp.resolve(PeerAddress.of(request), header == null ? List.of() : request.getHeaders().get(header));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The path below the application's root with one leading slash: Jersey gives none, RESTEasy one. */

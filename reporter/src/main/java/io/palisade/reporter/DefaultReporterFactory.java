@@ -5,6 +5,7 @@ import io.palisade.core.event.AgentDescription;
 import io.palisade.core.event.Counters;
 import io.palisade.core.event.Reporter;
 import io.palisade.core.event.ReporterFactory;
+import io.palisade.core.rules.RuleEngine;
 import java.time.Duration;
 
 /**
@@ -18,7 +19,7 @@ public final class DefaultReporterFactory implements ReporterFactory {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
-    public Reporter create(Settings settings, Counters counters, AgentDescription agent) {
+    public Reporter create(Settings settings, Counters counters, AgentDescription agent, RuleEngine rules) {
         Exporter exporter = settings.backendUrl()
                 .<Exporter>map(url -> new HttpBackendExporter(url, settings.backendToken(), agent, CONNECT_TIMEOUT,
                         REQUEST_TIMEOUT))
@@ -28,6 +29,7 @@ public final class DefaultReporterFactory implements ReporterFactory {
                 .batchSize(settings.reporterBatchSize())
                 .queueCapacity(settings.reporterQueueCapacity())
                 .threadName("palisade-reporter[" + agent.application() + "]")
+                .rules(rules, settings.rulesRefresh())
                 .build();
     }
 }

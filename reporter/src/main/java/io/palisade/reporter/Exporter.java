@@ -15,7 +15,22 @@ public interface Exporter {
      */
     void export(Batch batch) throws IOException;
 
+    /**
+     * A rule pack from the destination, when it has a newer one than the last this method returned;
+     * {@code null} otherwise. Called on the exporter thread.
+     *
+     * @throws IOException when the destination cannot be asked
+     */
+    default String fetchRules() throws IOException {
+        return null;
+    }
+
     /** Unblocks an {@link #export} that overran the reporter's timeout. Called from another thread. */
     default void abort() {
+    }
+
+    /** Aborts what is in progress and refuses further calls; for shutdown. Called from another thread. */
+    default void close() {
+        abort();
     }
 }

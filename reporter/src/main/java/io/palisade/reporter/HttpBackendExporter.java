@@ -36,7 +36,7 @@ import java.util.Optional;
 public final class HttpBackendExporter implements Exporter {
 
     /** Answers larger than this are not read. */
-    static final int MAX_ANSWER_BYTES = 64 * 1024;
+    static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
     private final URI base;
     private final Optional<String> token;
@@ -45,6 +45,8 @@ public final class HttpBackendExporter implements Exporter {
     private final Duration requestTimeout;
     private volatile String agentId;
     private volatile HttpURLConnection current;
+    private String rulesEtag;
+    private volatile boolean closed;
 
     public HttpBackendExporter(URI base, Optional<String> token, AgentDescription agent, Duration connectTimeout,
             Duration requestTimeout) {
@@ -101,6 +103,21 @@ public final class HttpBackendExporter implements Exporter {
         throw new IOException("the backend's login answer has no agent_id");
     }
 
+    /** {@code GET /v1/rules} with the last ETag: the pack on 200, {@code null} on 304 or 404. */
+    @Override
+    public String fetchRules() throws IOException {
+        Answer answer = call("GET", "v1/rules", null, rulesEtag);
+        if (answer.status == 304 || answer.status == 404) {
+            return null;
+        }
+        answer.requireSuccess("v1/rules");
+        if (answer.body.length >= MAX_ANSWER_BYTES) {
+            throw new IOException("the backend's rule pack is larger than " + MAX_ANSWER_BYTES + " bytes");
+        }
+        rulesEtag = answer.etag;
+        return new String(answer.body, StandardCharsets.UTF_8);
+    }
+
     static byte[] batchBody(String agentId, Batch batch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + batch.events().stream().mapToInt(e -> e.length + 1).sum());
         byte[] head = EventEncoder.write(json -> {
@@ -128,10 +145,17 @@ public final class HttpBackendExporter implements Exporter {
     }
 
     private Answer call(String method, String path, byte[] body) throws IOException {
+        return call(method, path, body, null);
+    }
+
+    private Answer call(String method, String path, byte[] body, String ifNoneMatch) throws IOException {
         URL url = base.resolve(path).toURL();
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();
         current = connection;
         try {
+            if (closed) {
+                throw new IOException("the reporter is stopping");
+            }
             connection.setRequestMethod(method);
             connection.setConnectTimeout(millis(connectTimeout));
             connection.setReadTimeout(millis(requestTimeout));
@@ -140,6 +164,9 @@ public final class HttpBackendExporter implements Exporter {
             connection.setRequestProperty("Accept", "application/json");
             connection.setRequestProperty("User-Agent", "palisade-agent/" + agent.agentVersion());
             token.ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t));
+            if (ifNoneMatch != null) {
+                connection.setRequestProperty("If-None-Match", ifNoneMatch);
+            }
             if (body != null) {
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json");
@@ -149,8 +176,9 @@ public final class HttpBackendExporter implements Exporter {
                 }
             }
             int status = connection.getResponseCode();
-            byte[] answer = readBounded(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
-            return new Answer(status, answer);
+            byte[] answer = status == 304 ? new byte[0]
+                    : readBounded(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
+            return new Answer(status, answer, connection.getHeaderField("ETag"));
         } finally {
             current = null;
             connection.disconnect();
@@ -171,6 +199,12 @@ public final class HttpBackendExporter implements Exporter {
     }
 
     @Override
+    public void close() {
+        closed = true;
+        abort();
+    }
+
+    @Override
     public void abort() {
         HttpURLConnection connection = current;
         if (connection != null) {
@@ -178,7 +212,7 @@ public final class HttpBackendExporter implements Exporter {
         }
     }
 
-    private record Answer(int status, byte[] body) {
+    private record Answer(int status, byte[] body, String etag) {
 
         void requireSuccess(String call) throws IOException {
             if (status < 200 || status > 299) {

@@ -3,6 +3,8 @@ package io.palisade.reporter;
 import io.palisade.core.event.Counters;
 import io.palisade.core.event.Reporter;
 import io.palisade.core.request.RequestRecord;
+import io.palisade.core.rules.RuleEngine;
+import io.palisade.core.rules.RulePackException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.MultiBufferWithTimeoutOp;
@@ -61,6 +63,9 @@ public final class PalisadeReporter implements Reporter {
     private final String threadName;
     private final Outbox outbox;
     private final Backoff backoff;
+    private final RuleEngine rules;
+    private final Duration rulesRefresh;
+    private final AtomicBoolean rulesPollRunning = new AtomicBoolean();
 
     private final Object lifecycle = new Object();
     private boolean started;
@@ -77,7 +82,10 @@ public final class PalisadeReporter implements Reporter {
     private boolean exportInFlight;
     private long nextAttemptNanos;
     private ScheduledFuture<?> retryTask;
+    /** True from the moment an export is handed to the exporter thread until that thread is done with it. */
     private final AtomicBoolean senderBusy = new AtomicBoolean();
+    /** (worker) Set once close began: the stream's last groups go to the outbox, no new asynchronous export starts. */
+    private boolean flushing;
 
     private PalisadeReporter(Builder builder) {
         // The atomic variant: JCTools' Unsafe-based queues fail on servers whose deployments cannot see
@@ -97,6 +105,8 @@ public final class PalisadeReporter implements Reporter {
         this.threadName = builder.threadName;
         this.outbox = new Outbox(builder.bufferBytes);
         this.backoff = new Backoff(builder.backoffBase, builder.backoffCap);
+        this.rules = builder.rules;
+        this.rulesRefresh = builder.rulesRefresh;
     }
 
     public static Builder builder(Counters counters, Exporter exporter, Scrubber scrubber) {
@@ -128,6 +138,10 @@ public final class PalisadeReporter implements Reporter {
             worker.execute(this::subscribe);
             drainTask = worker.scheduleWithFixedDelay(this::drainSafely, drainPeriod.toMillis(), drainPeriod.toMillis(),
                     TimeUnit.MILLISECONDS);
+            if (rules != null) {
+                worker.scheduleWithFixedDelay(this::pollRules, rulesRefresh.toMillis(), rulesRefresh.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -180,6 +194,36 @@ public final class PalisadeReporter implements Reporter {
         }
     }
 
+    /**
+     * (worker) Every {@code palisade.rules.refresh}: on the exporter thread, since both may block on
+     * I/O, re-read {@code palisade.rules.location} and ask the backend for a newer pack. A bad pack is
+     * rejected by the engine (logged, counted) and the rules in force stay.
+     */
+    private void pollRules() {
+        if (closed || !rulesPollRunning.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            sender.execute(() -> {
+                try {
+                    rules.refreshLocation();
+                    String remote = exporter.fetchRules();
+                    if (remote != null) {
+                        rules.apply(remote, "backend");
+                    }
+                } catch (RulePackException rejected) {
+                    // logged and counted by the engine
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "PAL5010: could not ask the backend for rules ({0})", e.getClass().getSimpleName());
+                } finally {
+                    rulesPollRunning.set(false);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            rulesPollRunning.set(false);
+        }
+    }
+
     /** (worker) Moves records from the queue into the stream as encoded events. */
     private void drain(int max) {
         MultiEmitter<? super byte[]> target = emitter;
@@ -217,7 +261,7 @@ public final class PalisadeReporter implements Reporter {
 
     /** (worker) Starts an export unless one is in flight, the backoff is running or there is nothing to send. */
     private void exportIfDue() {
-        if (exportInFlight || senderBusy.get() || System.nanoTime() - nextAttemptNanos < 0) {
+        if (flushing || exportInFlight || senderBusy.get() || System.nanoTime() - nextAttemptNanos < 0) {
             return;
         }
         Map<String, Long> snapshot = counters.snapshot();
@@ -228,6 +272,7 @@ public final class PalisadeReporter implements Reporter {
         }
         sequence++;
         exportInFlight = true;
+        senderBusy.set(true);
         // The export's own failure comes back as an item: after a timeout the late outcome is simply
         // ignored, never handed to Mutiny's dropped-exception handler (which prints to stderr).
         Uni.createFrom().item(() -> runExport(batch))
@@ -249,7 +294,6 @@ public final class PalisadeReporter implements Reporter {
 
     /** (exporter thread) Never throws. */
     private Outcome runExport(Batch batch) {
-        senderBusy.set(true);
         try {
             exporter.export(batch);
             return new Outcome(null);
@@ -324,8 +368,13 @@ public final class PalisadeReporter implements Reporter {
         }
         long deadline = System.nanoTime() + closeTimeout.toNanos();
         try {
-            worker.submit(this::flushOnce).get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            while (senderBusy.get() && System.nanoTime() - deadline < 0) {
+            worker.submit(this::prepareFlush).get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // Let an export already under way finish (within the close timeout), then send the rest once.
+            while (System.nanoTime() - deadline < 0) {
+                if (!senderBusy.get() && worker.submit(this::finalExport).get(remainingMillis(deadline),
+                        TimeUnit.MILLISECONDS)) {
+                    break;
+                }
                 Thread.sleep(5);
             }
         } catch (InterruptedException e) {
@@ -333,7 +382,7 @@ public final class PalisadeReporter implements Reporter {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "PAL5007: the reporter could not flush on close ({0})", e.getClass().getSimpleName());
         } finally {
-            exporter.abort();
+            exporter.close();
             stop(worker, deadline);
             stop(sender, deadline);
             long lost = queue.size() + outbox.size();
@@ -343,8 +392,13 @@ public final class PalisadeReporter implements Reporter {
         }
     }
 
-    /** (worker) Drains everything, then one synchronous export attempt within what is left of the close timeout. */
-    private void flushOnce() {
+    private static long remainingMillis(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    /** (worker) Stops the periodic tasks, drains the queue and ends the stream into the outbox. */
+    private void prepareFlush() {
+        flushing = true;
         drainTask.cancel(false);
         if (retryTask != null) {
             retryTask.cancel(false);
@@ -353,19 +407,27 @@ public final class PalisadeReporter implements Reporter {
         MultiEmitter<? super byte[]> target = emitter;
         emitter = null;
         if (target != null) {
-            target.complete(); // flushes the stream's current group into the outbox
+            target.complete(); // the stream hands its current group to the outbox
         }
         if (pipeline != null) {
             pipeline.cancel();
         }
-        if (exportInFlight || senderBusy.get()) {
-            return;
+    }
+
+    /**
+     * (worker) One synchronous export of everything left, within the close timeout.
+     *
+     * @return {@code false} when an earlier export's outcome has not been processed yet: try again
+     */
+    private boolean finalExport() throws InterruptedException {
+        if (exportInFlight) {
+            return false;
         }
         Map<String, Long> snapshot = counters.snapshot();
         Batch batch = new Batch(sequence + 1, outbox.takeBatch(Integer.MAX_VALUE), Counters.delta(snapshot, acknowledged));
         if (batch.isEmpty()) {
             outbox.failed();
-            return;
+            return true;
         }
         sequence++;
         try {
@@ -376,20 +438,26 @@ public final class PalisadeReporter implements Reporter {
             outbox.delivered();
             acknowledged = snapshot;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             outbox.failed();
+            throw e;
         } catch (Exception e) {
             outbox.failed();
             counters.exportFailure();
         }
+        return true;
     }
 
-    private static void stop(ExecutorService executor, long deadline) {
+    private void stop(ExecutorService executor, long deadline) {
         executor.shutdownNow();
         try {
-            long left = Math.max(0, deadline - System.nanoTime());
-            if (!executor.awaitTermination(Math.max(left, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS)) {
-                LOG.warning("PAL5009: a reporter thread did not stop in time");
+            long end = Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200));
+            // A blocking HTTP read ignores interrupts: keep closing the connection until the thread ends.
+            while (!executor.awaitTermination(20, TimeUnit.MILLISECONDS)) {
+                exporter.abort();
+                if (System.nanoTime() - end > 0) {
+                    LOG.warning("PAL5009: a reporter thread did not stop in time");
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -435,6 +503,8 @@ public final class PalisadeReporter implements Reporter {
         private Duration backoffBase = DEFAULT_BACKOFF_BASE;
         private Duration backoffCap = DEFAULT_BACKOFF_CAP;
         private String threadName = "palisade-reporter";
+        private RuleEngine rules;
+        private Duration rulesRefresh = Duration.ofSeconds(30);
 
         private Builder(Counters counters, Exporter exporter, Scrubber scrubber) {
             this.counters = Objects.requireNonNull(counters, "counters");
@@ -488,6 +558,13 @@ public final class PalisadeReporter implements Reporter {
         /** Name of the worker thread; the exporter thread adds {@code -export}. */
         public Builder threadName(String threadName) {
             this.threadName = Objects.requireNonNull(threadName, "threadName");
+            return this;
+        }
+
+        /** The engine whose location and backend packs are re-read every {@code refresh}; none by default. */
+        public Builder rules(RuleEngine rules, Duration refresh) {
+            this.rules = Objects.requireNonNull(rules, "rules");
+            this.rulesRefresh = positive(refresh, "rules refresh");
             return this;
         }
 

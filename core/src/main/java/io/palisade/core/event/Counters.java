@@ -26,6 +26,8 @@ public final class Counters {
     private final LongAdder queueDrops = new LongAdder();
     private final LongAdder bufferDrops = new LongAdder();
     private final LongAdder exportFailures = new LongAdder();
+    private final LongAdder rulePacksRejected = new LongAdder();
+    private final LongAdder breakerTrips = new LongAdder();
     private final LongAdder[] protectionTime = new LongAdder[TIME_BUCKETS_MICROS.length + 1];
     /** Per rule: [0] detections in monitor mode, [1] detections that blocked. */
     private final ConcurrentHashMap<String, LongAdder[]> attacks = new ConcurrentHashMap<>();
@@ -68,6 +70,14 @@ public final class Counters {
         ruleFaults.increment();
     }
 
+    public void rulePackRejected() {
+        rulePacksRejected.increment();
+    }
+
+    public void breakerTrip() {
+        breakerTrips.increment();
+    }
+
     public void queueDrop() {
         queueDrops.increment();
     }
@@ -106,7 +116,7 @@ public final class Counters {
     /**
      * Every counter by name, sorted: {@code requests}, {@code blocked}, {@code attacks.<rule>.block},
      * {@code attacks.<rule>.monitor}, {@code budget_overruns}, {@code rule_faults}, {@code queue_drops},
-     * {@code buffer_drops}, {@code export_failures}, {@code protection_time_us.lt_<bound>} and
+     * {@code buffer_drops}, {@code export_failures}, {@code rule_packs_rejected}, {@code breaker_trips}, {@code protection_time_us.lt_<bound>} and
      * {@code protection_time_us.ge_<last bound>}. Zero counters are included.
      */
     public Map<String, Long> snapshot() {
@@ -118,6 +128,8 @@ public final class Counters {
         values.put("queue_drops", queueDrops.sum());
         values.put("buffer_drops", bufferDrops.sum());
         values.put("export_failures", exportFailures.sum());
+        values.put("rule_packs_rejected", rulePacksRejected.sum());
+        values.put("breaker_trips", breakerTrips.sum());
         for (Map.Entry<String, LongAdder[]> rule : attacks.entrySet()) {
             values.put("attacks." + rule.getKey() + ".monitor", rule.getValue()[0].sum());
             values.put("attacks." + rule.getKey() + ".block", rule.getValue()[1].sum());

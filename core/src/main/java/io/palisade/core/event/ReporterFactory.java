@@ -1,6 +1,7 @@
 package io.palisade.core.event;
 
 import io.palisade.core.config.Settings;
+import io.palisade.core.rules.RuleEngine;
 
 /**
  * Creates the reporter of a deployment. Found with {@link java.util.ServiceLoader} in the agent's own
@@ -8,6 +9,11 @@ import io.palisade.core.config.Settings;
  */
 public interface ReporterFactory {
 
-    /** A reporter that has not started any thread yet. */
-    Reporter create(Settings settings, Counters counters, AgentDescription agent);
+    /**
+     * A reporter that has not started any thread yet.
+     *
+     * @param rules the engine that packs from {@code palisade.rules.location} and from the backend are
+     *        applied to; the reporter re-reads them every {@code palisade.rules.refresh}
+     */
+    Reporter create(Settings settings, Counters counters, AgentDescription agent, RuleEngine rules);
 }

@@ -16,7 +16,13 @@ public final class BlockedInvocationException extends RuntimeException {
         this.invocation = invocation;
     }
 
-    /** The aborted call, or {@code null} after deserialization. */
+    /** A request-phase rule blocked the request just before the resource method ran. */
+    public BlockedInvocationException() {
+        super("Blocked by Palisade", null, false, false);
+        this.invocation = null;
+    }
+
+    /** The aborted call; {@code null} when a request rule blocked, or after deserialization. */
     public Invocation invocation() {
         return invocation;
     }

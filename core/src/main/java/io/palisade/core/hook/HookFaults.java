@@ -20,10 +20,21 @@ public final class HookFaults {
 
     private final LongAdder count = new LongAdder();
     private final AtomicLong nextLogAt = new AtomicLong(System.nanoTime());
+    private volatile Runnable listener = () -> { };
+
+    /** Called after each fault, e.g. by a circuit breaker; must not throw. */
+    public void onFault(Runnable listener) {
+        this.listener = listener;
+    }
 
     /** Records that {@code callback} threw at {@code hookPoint}. Never throws. */
     void callbackFailed(Callback callback, HookPoint hookPoint, Throwable failure) {
         count.increment();
+        try {
+            listener.run();
+        } catch (RuntimeException ignored) {
+            // a listener's fault must not turn into the application's
+        }
         long now = System.nanoTime();
         long due = nextLogAt.get();
         if (now - due >= 0 && nextLogAt.compareAndSet(due, now + LOG_INTERVAL_NANOS)) {

@@ -28,6 +28,8 @@ public final class RequestRecord {
     private boolean blocked;
     private boolean closed;
     private long protectionNanos;
+    private volatile boolean exempt;
+    private volatile boolean allowlisted;
 
     public RequestRecord(String id, String method, String path, String clientIp, RequestLimits limits) {
         this.id = id;
@@ -117,6 +119,24 @@ public final class RequestRecord {
     /** Whether a protection blocked something in this request: the response must be the block response. */
     public synchronized boolean blocked() {
         return blocked;
+    }
+
+    /** Whether protections skip this request entirely ({@code palisade.path.allowlist}). */
+    public boolean exempt() {
+        return exempt;
+    }
+
+    public void exempt(boolean value) {
+        exempt = value;
+    }
+
+    /** Whether the client is never blocked ({@code palisade.ip.allowlist}): detections are only recorded. */
+    public boolean allowlisted() {
+        return allowlisted;
+    }
+
+    public void allowlisted(boolean value) {
+        allowlisted = value;
     }
 
     /** Whether protections found anything: only such records are worth reporting. */

@@ -29,15 +29,22 @@ public final class SqlInjectionProtection {
 
     private final RequestContext requests;
     private final Mode mode;
+    private final String ruleId;
 
     public SqlInjectionProtection(RequestContext requests, Mode mode) {
+        this(requests, mode, RULE_ID);
+    }
+
+    /** @param ruleId the id of the rule (from the rule pack) that switched this protection on */
+    public SqlInjectionProtection(RequestContext requests, Mode mode, String ruleId) {
         this.requests = requests;
         this.mode = mode;
+        this.ruleId = ruleId;
     }
 
     /** The callback on every JDBC hook point whose first parameter is the SQL text. */
     public CallbackSet callbacks(HookTable table) {
-        Callback callback = Callback.builder(RULE_ID).priority(10).expects(String.class).prolog(this::check).build();
+        Callback callback = Callback.builder(ruleId).priority(10).expects(String.class).prolog(this::check).build();
         CallbackSet.Builder set = CallbackSet.builder();
         for (HookKind kind : List.of(HookKind.JDBC_PREPARE, HookKind.JDBC_QUERY, HookKind.JDBC_EXECUTE, HookKind.JDBC_BATCH)) {
             for (HookPoint hookPoint : table.byKind(kind)) {
@@ -51,7 +58,7 @@ public final class SqlInjectionProtection {
 
     private Verdict check(Invocation call) {
         RequestRecord record = requests.current();
-        if (record == null) {
+        if (record == null || record.exempt()) {
             return Verdict.CONTINUE;
         }
         String sql = (String) call.arguments().get(0);
@@ -60,9 +67,9 @@ public final class SqlInjectionProtection {
         if (found == null) {
             return Verdict.CONTINUE;
         }
-        boolean block = mode == Mode.BLOCK;
+        boolean block = mode == Mode.BLOCK && !record.allowlisted();
         String evidence = sql.length() > MAX_EVIDENCE ? sql.substring(0, MAX_EVIDENCE) : sql;
-        record.addDetection(new Detection(RULE_ID, ATTACK_TYPE, call.hookPoint().symbol(), found.input(), found.reason(),
+        record.addDetection(new Detection(ruleId, ATTACK_TYPE, call.hookPoint().symbol(), found.input(), found.reason(),
                 evidence, block, Instant.now()));
         return block ? Verdict.abort("SQL injection: " + found.input().qualifiedName() + " " + found.reason()) : Verdict.CONTINUE;
     }

@@ -73,7 +73,7 @@ class ReportingTest {
                     "\"hook_point\":\"jdbc:java.sql.Statement#executeQuery(java.lang.String)\"",
                     "\"resource\":\"jaxrs:io.palisade.sample.bookstore.BookResource#search(java.lang.String)\"",
                     "\"statement\":\"SELECT", "UNION SELECT username");
-            assertThat(batch.split("\"type\":\"attack\"", -1)).as("one event").hasSize(2);
+            assertThat(batch.split("\"rule_id\":\"sqli-structure\"", -1)).as("one event from the JDBC check").hasSize(2);
             await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", batches).contains("\"blocked\":1"));
 
             assertThat(logins).hasSize(1);

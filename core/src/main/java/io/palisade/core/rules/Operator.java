@@ -1,0 +1,105 @@
+package io.palisade.core.rules;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import io.palisade.core.net.IpRanges;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.ahocorasick.trie.Trie;
+
+/**
+ * A compiled test on one (transformed) input value. Built once when a pack is loaded; thread-safe.
+ *
+ * @param name the operator's name in the pack, e.g. {@code regex}
+ */
+public record Operator(String name, Predicate<String> test) {
+
+    /** Operators that take no {@code value}: the heuristic detectors. */
+    static final Set<String> DETECTORS = Set.of("detect_sqli", "detect_xss", "detect_path_traversal",
+            "detect_command_injection");
+    /** Every operator name a pack may use. */
+    static final Set<String> NAMES = Set.of("regex", "phrases", "equals", "ip_match", "detect_sqli", "detect_xss",
+            "detect_path_traversal", "detect_command_injection");
+
+    static final int MAX_REGEX_LENGTH = 4096;
+    static final int MAX_LIST_ITEMS = 100_000;
+
+    boolean matches(String value) {
+        return test.test(value);
+    }
+
+    /**
+     * @param values the operator's argument: a pattern for {@code regex}; a list for {@code phrases},
+     *        {@code equals} and {@code ip_match}; nothing for detectors
+     * @throws IllegalArgumentException saying what is wrong with the argument
+     */
+    static Operator compile(String name, List<String> values) {
+        switch (name) {
+            case "regex":
+                if (values.size() != 1) {
+                    throw new IllegalArgumentException("regex takes one pattern as \"value\"");
+                }
+                String regex = values.get(0);
+                if (regex.length() > MAX_REGEX_LENGTH) {
+                    throw new IllegalArgumentException("regex longer than " + MAX_REGEX_LENGTH + " characters");
+                }
+                try {
+                    Pattern pattern = Pattern.compile(regex);
+                    return new Operator(name, value -> pattern.matcher(value).find());
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("invalid RE2 regular expression (" + e.getDescription() + ")");
+                }
+            case "phrases":
+                requireList(name, values);
+                // One pass over the input for the whole set (Aho-Corasick), whatever its size.
+                Trie trie = Trie.builder().ignoreCase().addKeywords(values).build();
+                return new Operator(name, value -> trie.containsMatch(value));
+            case "equals":
+                requireList(name, values);
+                Set<String> exact = Set.copyOf(values);
+                return new Operator(name, exact::contains);
+            case "ip_match":
+                requireList(name, values);
+                IpRanges ranges = new IpRanges(values);
+                return new Operator(name, ranges::contains);
+            case "detect_sqli":
+                return detector(name, values, Detectors::sqlInjection);
+            case "detect_xss":
+                return detector(name, values, Detectors::xss);
+            case "detect_path_traversal":
+                return detector(name, values, Detectors::pathTraversal);
+            case "detect_command_injection":
+                return detector(name, values, Detectors::commandInjection);
+            default:
+                throw new IllegalArgumentException("unknown operator '" + name + "'; known: " + String.join(", ",
+                        new java.util.TreeSet<>(NAMES)));
+        }
+    }
+
+    private static Operator detector(String name, List<String> values, Predicate<String> test) {
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException(name + " takes no \"value\"");
+        }
+        return new Operator(name, test);
+    }
+
+    private static void requireList(String name, List<String> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(name + " needs a non-empty list of strings as \"value\"");
+        }
+        if (values.size() > MAX_LIST_ITEMS) {
+            throw new IllegalArgumentException(name + " list longer than " + MAX_LIST_ITEMS + " items");
+        }
+        for (String value : values) {
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(name + " list holds an empty string");
+            }
+        }
+    }
+
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

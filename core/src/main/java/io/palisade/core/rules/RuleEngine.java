@@ -1,0 +1,363 @@
+package io.palisade.core.rules;
+
+import io.palisade.core.config.Mode;
+import io.palisade.core.config.Settings;
+import io.palisade.core.detect.sql.SqlInjectionProtection;
+import io.palisade.core.event.Counters;
+import io.palisade.core.hook.CallbackSet;
+import io.palisade.core.hook.HookPoint;
+import io.palisade.core.hook.HookTable;
+import io.palisade.core.hook.Installation;
+import io.palisade.core.request.Detection;
+import io.palisade.core.request.InputSource;
+import io.palisade.core.request.RequestContext;
+import io.palisade.core.request.RequestInput;
+import io.palisade.core.request.RequestRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The rules engine of one deployment. Holds the current {@link RuleSet} and swaps it atomically when
+ * a new pack is applied (from {@code palisade.rules.location} or the backend): a pack is parsed,
+ * validated and compiled first, and a bad one never replaces a good one. The JDBC protections a pack
+ * switches on are attached through the hook table ({@link HookTable#replace}: the new callbacks are
+ * in place before the old ones leave).
+ *
+ * <p>On the request path it screens the client (path allowlist, IP allow- and denylists) and runs
+ * the request-phase rules over the request's inputs within {@code palisade.budget}; past the budget
+ * only critical rules run. A fault in a rule is counted and the request proceeds. Repeated faults or
+ * overruns open the {@link CircuitBreaker}, which detaches every protection for a while.
+ *
+ * <p>Thread-safe: request threads read the current set with one volatile read.
+ */
+public final class RuleEngine {
+
+    static final Logger LOG = Logger.getLogger("io.palisade.core.rules");
+    /** The built-in pack, in the core jar. */
+    public static final String BUILT_IN = "io/palisade/core/rules/default-pack.json";
+    public static final String IP_DENYLIST_RULE = "ip-denylist";
+
+    private final Settings settings;
+    private final HookTable table;
+    private final RequestContext requests;
+    private final Counters counters;
+    private final long budgetNanos;
+    private final RulePackParser.Pack builtIn;
+    private final AtomicReference<RuleSet> current = new AtomicReference<>();
+    private final CircuitBreaker breaker;
+    private final Object swapLock = new Object();
+    private List<Installation> jdbcInstallations = List.of();
+    private volatile String lastError;
+    private final RuleLocation location;
+
+    /**
+     * Loads the built-in pack and, when {@code palisade.rules.location} is set, the pack there (a bad
+     * one is logged and the built-in stays in force). Attaches the JDBC protections.
+     *
+     * @param table the hook table, or {@code null} when no JDBC hook point exists
+     */
+    public RuleEngine(Settings settings, HookTable table, RequestContext requests, Counters counters) {
+        this(settings, table, requests, counters, false);
+    }
+
+    /**
+     * An engine with no rule at all, for when the real one cannot be built (a fault of Palisade's
+     * own): the application runs, unprotected, rather than failing to deploy.
+     */
+    public static RuleEngine inert(Settings settings, RequestContext requests, Counters counters) {
+        return new RuleEngine(settings, null, requests, counters, true);
+    }
+
+    private RuleEngine(Settings settings, HookTable table, RequestContext requests, Counters counters, boolean inert) {
+        this.settings = settings;
+        this.table = table;
+        this.requests = requests;
+        this.counters = counters;
+        this.budgetNanos = settings.budget().toNanos();
+        this.builtIn = inert ? new RulePackParser.Pack("none", false, List.of(), java.util.Set.of(), List.of(), List.of(),
+                List.of()) : loadBuiltIn();
+        this.breaker = new CircuitBreaker(50, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                new CircuitBreaker.Listener() {
+                    @Override
+                    public void opened(int trip, Duration backoff) {
+                        counters.breakerTrip();
+                        detachJdbc();
+                    }
+
+                    @Override
+                    public void closed() {
+                        synchronized (swapLock) {
+                            attachJdbc(current.get());
+                        }
+                    }
+                });
+        if (table != null) {
+            table.faults().onFault(breaker::record);
+        }
+        install(RulePackParser.combine(builtIn, null, "built-in", settings.ipDenylist(), settings.ipAllowlist(),
+                settings.pathAllowlist()));
+        this.location = inert ? null : settings.rulesLocation().map(RuleLocation::new).orElse(null);
+        if (location != null) {
+            location.poll(this);
+        }
+    }
+
+    /**
+     * Re-reads {@code palisade.rules.location} when it changed, and applies it. Never throws; may
+     * block on I/O for a few seconds, so it runs on the reporter's thread, never a request's.
+     *
+     * @return whether a new pack is now in force
+     */
+    public boolean refreshLocation() {
+        return location != null && location.poll(this);
+    }
+
+    private static RulePackParser.Pack loadBuiltIn() {
+        try (InputStream in = RuleEngine.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in rule pack " + BUILT_IN + " is missing from the agent jar");
+            }
+            return RulePackParser.parse(new String(in.readNBytes(RulePackParser.MAX_PACK_CHARS + 1), StandardCharsets.UTF_8),
+                    "built-in");
+        } catch (IOException | RulePackException e) {
+            throw new IllegalStateException("the built-in rule pack is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rules in force. */
+    public RuleSet rules() {
+        return current.get();
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /** The last rejection's message (never request data), or {@code null}. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /**
+     * Validates, compiles and swaps in {@code text}. On any problem nothing changes.
+     *
+     * @throws RulePackException naming the rule and the problem; also logged and counted
+     */
+    public RuleSet apply(String text, String origin) throws RulePackException {
+        RuleSet next;
+        try {
+            RulePackParser.Pack pack = RulePackParser.parse(text, origin);
+            next = RulePackParser.combine(pack, builtIn, origin, settings.ipDenylist(), settings.ipAllowlist(),
+                    settings.pathAllowlist());
+        } catch (RulePackException e) {
+            lastError = e.getMessage();
+            counters.rulePackRejected();
+            LOG.warning("PAL1202: rule pack rejected, the previous rules stay in force: " + e.getMessage());
+            throw e;
+        }
+        install(next);
+        lastError = null;
+        LOG.info("PAL1201: rule pack " + next.version() + " from " + origin + " in force: " + next.requestRules().size()
+                + " request rules, " + next.jdbcRules().size() + " JDBC rules");
+        return next;
+    }
+
+    private void install(RuleSet next) {
+        synchronized (swapLock) {
+            if (!breaker.isOpen()) {
+                attachJdbc(next);
+            }
+            current.set(next);
+        }
+    }
+
+    /** (under swapLock) Attaches the JDBC protections {@code rules} asks for, then detaches the previous ones. */
+    private void attachJdbc(RuleSet rules) {
+        if (table == null) {
+            return;
+        }
+        List<Installation> installed = new ArrayList<>();
+        for (Rule rule : rules.jdbcRules()) {
+            CallbackSet set = new SqlInjectionProtection(requests, modeOf(rule), rule.id()).callbacks(table);
+            if (!set.isEmpty()) {
+                installed.add(table.install(set));
+            }
+        }
+        jdbcInstallations.forEach(Installation::detach);
+        jdbcInstallations = List.copyOf(installed);
+    }
+
+    private void detachJdbc() {
+        synchronized (swapLock) {
+            jdbcInstallations.forEach(Installation::detach);
+            jdbcInstallations = List.of();
+        }
+    }
+
+    private Mode modeOf(Rule rule) {
+        return rule.mode() != null ? rule.mode() : settings.mode();
+    }
+
+    /**
+     * First thing for a request: marks it exempt when its path is allowlisted, marks an allowlisted
+     * client, and returns the detection that blocks a denylisted client (recorded in the record), or
+     * {@code null}.
+     */
+    public Detection screen(RequestRecord record) {
+        RuleSet rules = current.get();
+        if (rules.pathAllowed(record.path())) {
+            record.exempt(true);
+            return null;
+        }
+        String client = record.clientIp();
+        if (client == null) {
+            return null;
+        }
+        if (rules.ipAllowlist().contains(client)) {
+            record.allowlisted(true);
+            return null;
+        }
+        if (rules.ipDenylist().contains(client)) {
+            boolean block = settings.mode() == Mode.BLOCK;
+            Detection detection = new Detection(IP_DENYLIST_RULE, "denylisted_ip", "request", null,
+                    "the client address is denylisted", null, block, Instant.now());
+            record.addDetection(detection);
+            return block ? detection : null;
+        }
+        return null;
+    }
+
+    /**
+     * Runs the request-phase rules over the record's inputs from {@code sources} (and, when
+     * {@code whole}, over the URI, method and client address too). Detections are recorded in the
+     * record; the one that blocks is returned, or {@code null}.
+     */
+    public Detection inspect(RequestRecord record, java.util.Set<InputSource> sources, boolean whole) {
+        if (record.exempt() || !breaker.allows()) {
+            return null;
+        }
+        RuleSet rules = current.get();
+        long start = System.nanoTime();
+        long spentBefore = record.protectionNanos();
+        boolean overrun = false;
+        try {
+            for (Rule rule : rules.requestRules()) {
+                if (!overrun && spentBefore + (System.nanoTime() - start) > budgetNanos) {
+                    overrun = true;
+                    counters.budgetOverrun();
+                    breaker.record();
+                }
+                if (overrun && !rule.critical()) {
+                    continue;
+                }
+                Detection found;
+                try {
+                    found = evaluate(rule, record, sources, whole);
+                } catch (RuntimeException e) {
+                    counters.ruleFault();
+                    breaker.record();
+                    LOG.log(Level.FINE, "PAL1203: rule '" + rule.id() + "' failed; the request proceeds", e);
+                    continue;
+                }
+                if (found != null) {
+                    record.addDetection(found);
+                    if (found.blocked()) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } finally {
+            record.addProtectionNanos(System.nanoTime() - start);
+        }
+    }
+
+    private Detection evaluate(Rule rule, RequestRecord record, java.util.Set<InputSource> sources, boolean whole) {
+        RequestInput witness = null;
+        String what = null;
+        for (Rule.Condition condition : rule.conditions()) {
+            Match match = match(condition, record, sources, whole);
+            if (match == null) {
+                return null;
+            }
+            if (witness == null && match.input != null) {
+                witness = match.input;
+            }
+            if (what == null) {
+                what = match.what;
+            }
+        }
+        boolean block = modeOf(rule) == Mode.BLOCK && !record.allowlisted();
+        return new Detection(rule.id(), rule.attackType(), "request", witness,
+                rule.conditions().get(0).operator().name() + " matched " + what, null, block, Instant.now());
+    }
+
+    private record Match(RequestInput input, String what) {
+    }
+
+    private static Match match(Rule.Condition condition, RequestRecord record, java.util.Set<InputSource> sources,
+            boolean whole) {
+        for (InputSelector selector : condition.inputs()) {
+            switch (selector.kind()) {
+                case URI:
+                    if (whole && test(condition, record.path())) {
+                        return new Match(null, "uri");
+                    }
+                    break;
+                case METHOD:
+                    if (whole && test(condition, record.method())) {
+                        return new Match(null, "method");
+                    }
+                    break;
+                case CLIENT_IP:
+                    if (whole && record.clientIp() != null && test(condition, record.clientIp())) {
+                        return new Match(null, "client_ip");
+                    }
+                    break;
+                case INPUT:
+                    if (!sources.contains(selector.source())) {
+                        break;
+                    }
+                    for (RequestInput input : record.inputsView()) {
+                        if (selector.selects(input) && test(condition, input.value())) {
+                            return new Match(input, input.source().label());
+                        }
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static boolean test(Rule.Condition condition, String value) {
+        return value != null && condition.operator().matches(condition.transform(value));
+    }
+
+    /** A short description for logs and the backend: version, origin, rule counts, last error. */
+    public Map<String, String> status() {
+        RuleSet rules = current.get();
+        return Map.of("version", rules.version(), "origin", rules.origin(),
+                "rules", String.valueOf(rules.size()), "last_error", lastError == null ? "" : lastError,
+                "breaker", breaker.isOpen() ? "open" : "closed");
+    }
+
+    /** Hook points the JDBC protections are attached to now; for diagnostics and tests. */
+    public List<HookPoint> protectedHookPoints() {
+        synchronized (swapLock) {
+            List<HookPoint> points = new ArrayList<>();
+            jdbcInstallations.forEach(i -> points.addAll(i.callbacks().keySet()));
+            return points;
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package io.palisade.core.rules;
+
+import io.palisade.core.config.Mode;
+import io.palisade.core.net.IpRanges;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.parsson.JsonProviderImpl;
+
+/**
+ * Reads a rule pack (format {@code palisade-rules/1}, see {@code docs/reference/rule-packs.md}),
+ * validates all of it, and compiles it. Any problem rejects the whole pack with a
+ * {@link RulePackException} naming the rule and the problem. Thread-safe.
+ */
+public final class RulePackParser {
+
+    public static final String FORMAT = "palisade-rules/1";
+    /** Characters a pack may have. */
+    public static final int MAX_PACK_CHARS = 1024 * 1024;
+    public static final int MAX_RULES = 2_000;
+    static final String SQL_STRUCTURE = "detect_sql_structure";
+
+    private static final JsonProviderImpl JSON = new JsonProviderImpl();
+    private static final Set<String> PACK_FIELDS = Set.of("format", "version", "base", "rules", "disable", "data");
+    private static final Set<String> RULE_FIELDS = Set.of("id", "name", "attack_type", "target", "mode", "priority",
+            "critical", "conditions", "operator");
+    private static final Set<String> CONDITION_FIELDS = Set.of("inputs", "transformers", "operator", "value");
+    private static final Set<String> DATA_FIELDS = Set.of("ip_denylist", "ip_allowlist", "path_allowlist");
+
+    private RulePackParser() {
+    }
+
+    /** A pack as read, before it is combined with a base. */
+    public record Pack(String version, boolean extendsDefault, List<Rule> rules, Set<String> disabled,
+            List<String> ipDenylist, List<String> ipAllowlist, List<String> pathAllowlist) {
+    }
+
+    /**
+     * @param origin where the text came from, for messages
+     * @throws RulePackException when anything in it is not valid
+     */
+    public static Pack parse(String text, String origin) throws RulePackException {
+        if (text == null || text.isBlank()) {
+            throw new RulePackException("rule pack from " + origin + " is empty");
+        }
+        if (text.length() > MAX_PACK_CHARS) {
+            throw new RulePackException("rule pack from " + origin + " is larger than " + MAX_PACK_CHARS + " characters");
+        }
+        JsonObject root;
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+            root = reader.readObject();
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            throw new RulePackException("rule pack from " + origin + " is not a JSON object ("
+                    + e.getClass().getSimpleName() + ")");
+        } catch (RuntimeException e) {
+            throw new RulePackException("rule pack from " + origin + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        String where = "rule pack from " + origin;
+        unknownFields(root, PACK_FIELDS, where);
+        String format = string(root, "format", where, null);
+        if (!FORMAT.equals(format)) {
+            throw new RulePackException(where + ": \"format\" must be \"" + FORMAT + "\"");
+        }
+        String version = string(root, "version", where, null);
+        if (version == null || version.isBlank() || version.length() > 64) {
+            throw new RulePackException(where + ": \"version\" must be a non-empty string of at most 64 characters");
+        }
+        String base = string(root, "base", where, "default");
+        if (!base.equals("default") && !base.equals("none")) {
+            throw new RulePackException(where + ": \"base\" must be \"default\" (extend the built-in pack) or \"none\"");
+        }
+        JsonArray rules = array(root, "rules", where);
+        if (rules.size() > MAX_RULES) {
+            throw new RulePackException(where + " has more than " + MAX_RULES + " rules");
+        }
+        List<Rule> compiled = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new RulePackException(where + ": rule #" + (i + 1) + " is not an object");
+            }
+            Rule rule = rule(rules.getJsonObject(i), where + ", rule #" + (i + 1));
+            if (!ids.add(rule.id())) {
+                throw new RulePackException(where + ": duplicate rule id '" + rule.id() + "'");
+            }
+            compiled.add(rule);
+        }
+        Set<String> disabled = new HashSet<>(strings(root, "disable", where));
+        JsonObject data = root.containsKey("data") ? object(root, "data", where) : JsonValue.EMPTY_JSON_OBJECT;
+        unknownFields(data, DATA_FIELDS, where + ", data");
+        List<String> deny = strings(data, "ip_denylist", where + ", data");
+        List<String> allow = strings(data, "ip_allowlist", where + ", data");
+        List<String> paths = strings(data, "path_allowlist", where + ", data");
+        for (String address : concat(deny, allow)) {
+            if (!IpRanges.isAddressOrBlock(address)) {
+                throw new RulePackException(where + ", data: '" + address + "' is not an IP address or CIDR block");
+            }
+        }
+        for (String path : paths) {
+            if (!path.startsWith("/") || path.indexOf('*') >= 0 && path.indexOf('*') != path.length() - 1) {
+                throw new RulePackException(where + ", data: path '" + path + "' must start with / and may end with *");
+            }
+        }
+        return new Pack(version, base.equals("default"), compiled, disabled, deny, allow, paths);
+    }
+
+    /** Combines a pack with the base it extends (when it does) and compiles the lookup structures. */
+    public static RuleSet combine(Pack pack, Pack base, String origin, List<String> configDeny, List<String> configAllow,
+            List<String> configPaths) {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        List<String> deny = new ArrayList<>(configDeny);
+        List<String> allow = new ArrayList<>(configAllow);
+        List<String> paths = new ArrayList<>(configPaths);
+        if (pack.extendsDefault() && base != null) {
+            base.rules().forEach(rule -> rules.put(rule.id(), rule));
+            deny.addAll(base.ipDenylist());
+            allow.addAll(base.ipAllowlist());
+            paths.addAll(base.pathAllowlist());
+        }
+        pack.rules().forEach(rule -> rules.put(rule.id(), rule)); // a rule with a base rule's id replaces it
+        pack.disabled().forEach(rules::remove);
+        deny.addAll(pack.ipDenylist());
+        allow.addAll(pack.ipAllowlist());
+        paths.addAll(pack.pathAllowlist());
+        Comparator<Rule> order = Comparator.comparingInt(Rule::priority).thenComparing(Rule::id);
+        List<Rule> request = rules.values().stream().filter(r -> r.target() == Rule.Target.REQUEST).sorted(order).toList();
+        List<Rule> jdbc = rules.values().stream().filter(r -> r.target() == Rule.Target.JDBC).sorted(order).toList();
+        String version = pack.extendsDefault() && base != null ? base.version() + "+" + pack.version() : pack.version();
+        return new RuleSet(version, origin, request, jdbc, new IpRanges(deny), new IpRanges(allow), paths);
+    }
+
+    private static Rule rule(JsonObject json, String where) throws RulePackException {
+        String id = string(json, "id", where, null);
+        if (id == null || !id.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new RulePackException(where + ": \"id\" must be 1 to 64 letters, digits, '.', '_' or '-'");
+        }
+        where = where.replaceFirst(", rule #\\d+$", "") + ", rule '" + id + "'";
+        unknownFields(json, RULE_FIELDS, where);
+        String name = string(json, "name", where, id);
+        String attackType = string(json, "attack_type", where, null);
+        if (attackType == null || !attackType.matches("[a-z0-9_]{1,64}")) {
+            throw new RulePackException(where + ": \"attack_type\" must be 1 to 64 lower-case letters, digits or '_'");
+        }
+        String targetText = string(json, "target", where, "request");
+        Rule.Target target = switch (targetText) {
+            case "request" -> Rule.Target.REQUEST;
+            case "jdbc" -> Rule.Target.JDBC;
+            default -> throw new RulePackException(where + ": unknown target '" + targetText + "'; known: request, jdbc");
+        };
+        String modeText = string(json, "mode", where, null);
+        Mode mode = null;
+        if (modeText != null) {
+            if (!modeText.equals("block") && !modeText.equals("monitor")) {
+                throw new RulePackException(where + ": \"mode\" must be \"block\" or \"monitor\"");
+            }
+            mode = modeText.equals("block") ? Mode.BLOCK : Mode.MONITOR;
+        }
+        int priority = integer(json, "priority", where, 1000);
+        boolean critical = bool(json, "critical", where, false);
+        List<Rule.Condition> conditions = new ArrayList<>();
+        if (target == Rule.Target.JDBC) {
+            String operator = string(json, "operator", where, null);
+            if (!SQL_STRUCTURE.equals(operator) || json.containsKey("conditions")) {
+                throw new RulePackException(where + ": a jdbc rule takes \"operator\": \"" + SQL_STRUCTURE
+                        + "\" and no conditions");
+            }
+        } else {
+            if (json.containsKey("operator")) {
+                throw new RulePackException(where + ": a request rule takes its operators inside \"conditions\"");
+            }
+            JsonArray list = array(json, "conditions", where);
+            if (list.isEmpty() || list.size() > 16) {
+                throw new RulePackException(where + ": \"conditions\" must hold 1 to 16 conditions");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw new RulePackException(where + ", condition #" + (i + 1) + " is not an object");
+                }
+                conditions.add(condition(list.getJsonObject(i), where + ", condition #" + (i + 1)));
+            }
+        }
+        return new Rule(id, name, attackType, target, mode, priority, critical, conditions);
+    }
+
+    private static Rule.Condition condition(JsonObject json, String where) throws RulePackException {
+        unknownFields(json, CONDITION_FIELDS, where);
+        List<InputSelector> inputs = new ArrayList<>();
+        List<String> inputNames = strings(json, "inputs", where);
+        if (inputNames.isEmpty()) {
+            throw new RulePackException(where + ": \"inputs\" must name at least one input");
+        }
+        for (String input : inputNames) {
+            try {
+                inputs.add(InputSelector.parse(input));
+            } catch (IllegalArgumentException e) {
+                throw new RulePackException(where + ": " + e.getMessage());
+            }
+        }
+        List<Transformer> transformers = new ArrayList<>();
+        for (String name : strings(json, "transformers", where)) {
+            Transformer transformer = Transformer.byId(name);
+            if (transformer == null) {
+                throw new RulePackException(where + ": unknown transformer '" + name + "'; known: url_decode,"
+                        + " html_entity_decode, lowercase, normalize_path, remove_nulls, compress_whitespace");
+            }
+            transformers.add(transformer);
+        }
+        String operatorName = string(json, "operator", where, null);
+        if (operatorName == null) {
+            throw new RulePackException(where + ": \"operator\" is missing");
+        }
+        List<String> values;
+        JsonValue value = json.get("value");
+        if (value == null) {
+            values = List.of();
+        } else if (value.getValueType() == JsonValue.ValueType.STRING) {
+            values = List.of(((JsonString) value).getString());
+        } else {
+            values = strings(json, "value", where);
+        }
+        try {
+            return new Rule.Condition(inputs, transformers, Operator.compile(operatorName, values));
+        } catch (IllegalArgumentException e) {
+            throw new RulePackException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static void unknownFields(JsonObject json, Set<String> known, String where) throws RulePackException {
+        for (String key : json.keySet()) {
+            if (!known.contains(key)) {
+                throw new RulePackException(where + ": unknown field '" + key + "'");
+            }
+        }
+    }
+
+    private static String string(JsonObject json, String key, String where, String fallback) throws RulePackException {
+        JsonValue value = json.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return fallback;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new RulePackException(where + ": \"" + key + "\" must be a string");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static int integer(JsonObject json, String key, String where, int fallback) throws RulePackException {
+        JsonValue value = json.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()
+                || ((JsonNumber) value).longValue() < 0 || ((JsonNumber) value).longValue() > 1_000_000) {
+            throw new RulePackException(where + ": \"" + key + "\" must be a whole number from 0 to 1000000");
+        }
+        return ((JsonNumber) value).intValue();
+    }
+
+    private static boolean bool(JsonObject json, String key, String where, boolean fallback) throws RulePackException {
+        JsonValue value = json.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw new RulePackException(where + ": \"" + key + "\" must be true or false");
+        }
+        return value == JsonValue.TRUE;
+    }
+
+    private static JsonArray array(JsonObject json, String key, String where) throws RulePackException {
+        JsonValue value = json.get(key);
+        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new RulePackException(where + ": \"" + key + "\" must be an array");
+        }
+        return (JsonArray) value;
+    }
+
+    private static JsonObject object(JsonObject json, String key, String where) throws RulePackException {
+        JsonValue value = json.get(key);
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new RulePackException(where + ": \"" + key + "\" must be an object");
+        }
+        return (JsonObject) value;
+    }
+
+    private static List<String> strings(JsonObject json, String key, String where) throws RulePackException {
+        JsonValue value = json.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new RulePackException(where + ": \"" + key + "\" must be an array of strings");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonValue item : (JsonArray) value) {
+            if (item.getValueType() != JsonValue.ValueType.STRING) {
+                throw new RulePackException(where + ": \"" + key + "\" must be an array of strings");
+            }
+            items.add(((JsonString) item).getString());
+        }
+        return items;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
