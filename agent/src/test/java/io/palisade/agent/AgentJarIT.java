@@ -75,6 +75,7 @@ class AgentJarIT {
         assertThat(entries()).noneMatch(e -> e.startsWith("com/") || e.startsWith("org/") || e.startsWith("jakarta/")
                 || e.startsWith("inet/"));
         assertThat(entries()).contains("io/palisade/core/rules/default-pack.json");
+        assertThat(entries()).noneMatch(e -> e.equals("META-INF/jandex.idx"));
     }
 
     @Test
@@ -91,6 +92,8 @@ class AgentJarIT {
             assertThat(java.util.ServiceLoader.load(factory, loader).findFirst()).get()
                     .extracting(f -> f.getClass().getName()).isEqualTo("io.palisade.reporter.DefaultReporterFactory");
         }
-        assertThat(Files.size(jar)).isLessThan(2L * 1024 * 1024);
+        // A bound to catch a whole library bundled by mistake: today IPAddress (~1 MiB compressed),
+        // Mutiny and Parsson are most of the jar.
+        assertThat(Files.size(jar)).isLessThan(3L * 1024 * 1024);
     }
 }
