@@ -5,83 +5,388 @@ import java.util.Locale;
 
 /**
  * Heuristic detectors on raw request inputs, for the request phase. Each decodes what attackers
- * encode (percent, entities, backslashes) itself, runs RE2/J patterns (linear time), and is tuned
- * not to fire on ordinary text: names, prose, code-looking search terms, URLs, e-mail addresses.
- * Thread-safe.
+ * encode (percent escapes, overlong UTF-8, entities, look-alike characters) itself, runs RE2/J
+ * patterns (linear time), and is tuned to fire on what breaks out of a context (a tag, an
+ * attribute, a script string, a path, a shell word) rather than on words alone, so that ordinary
+ * text (names, prose, code-looking search terms, URLs, e-mail addresses) passes. Thread-safe.
  */
 final class Detectors {
 
     private Detectors() {
     }
 
-    /**
-     * Tags that run or load something whatever their attributes, event-handler attributes inside a
-     * tag, script URLs followed by code, and the CSS and iframe forms. Tags that are harmless without
-     * a handler ({@code <b>}, {@code <template>}) do not fire on their own.
-     */
-    private static final Pattern XSS = Pattern.compile("<\\s*(script|iframe|frame|frameset|object|embed|applet|base|meta"
-            + "|isindex|import)\\b"
-            + "|<[a-z!/?][^>]*?[\\s/\"'`]on[a-z]{3,}\\s*="
-            + "|(javascript|vbscript|livescript)\\s*:\\s*([\\w$.]+\\s*[(=\\[`]|//|/\\*)"
-            + "|data\\s*:\\s*text/html"
-            + "|\\bsrcdoc\\s*="
-            + "|:\\s*expression\\s*\\(");
+    /** Event-handler names that fire without a user's help or on any interaction; for handlers outside a tag. */
+    private static final String HANDLERS = "(abort|activate|afterprint|afterscriptexecute|animation(start|end|iteration|cancel)"
+            + "|auxclick|beforeprint|beforeunload|begin|blur|canplay|change|click|contextmenu|copy|cut|dblclick|drag\\w*"
+            + "|drop|durationchange|end|ended|error|focus|focusin|focusout|formchange|forminput|hashchange|input|invalid"
+            + "|key(down|press|up)|load|loadstart|loadeddata|message|mouse(down|enter|leave|move|out|over|up|wheel)"
+            + "|pageshow|paste|pause|play|playing|pointer\\w+|popstate|progress|readystatechange|repeat|reset|resize"
+            + "|scroll|search|select|show|start|submit|toggle|touch(start|end|move)|transition\\w+|unload|wheel)";
 
-    /** A {@code ..} segment, or a well-known sensitive file, after decoding and path normalisation. */
-    private static final Pattern TRAVERSAL = Pattern.compile("(^|/)\\.\\.(/|$)|(^|/)\\.\\.;"
-            + "|/etc/(passwd|shadow|group|hosts|issue)\\b|/proc/(self|\\d+)/|\\bc:/windows/|\\bboot\\.ini\\b"
-            + "|\\bweb-inf/(web|jboss-web|beans)\\.xml\\b|^file:/");
+    /** Tags that run or load something whatever their attributes. */
+    private static final java.util.Set<String> DANGEROUS_TAGS = java.util.Set.of("script", "iframe", "frame", "frameset",
+            "object", "embed", "applet", "base", "meta", "isindex", "import", "xml", "vmlframe");
 
     /**
-     * A shell separator or substitution followed by a command that then takes a shell-looking
-     * argument (a flag, a path, a number, a variable) or ends the input, so that prose such as
-     * "tired; sleep came fast" does not fire; and the usual payload fragments.
+     * The XSS patterns, each run only when the literals it needs are in the input: RE2/J is linear
+     * but not fast (tens of nanoseconds a character for a pattern in play), so most inputs should
+     * meet none of them.
      */
-    private static final Pattern COMMAND = Pattern.compile("(;|\\|\\|?|&&|\\$\\(|`)\\s*(/(usr/)?s?bin/)?"
-            + "(cat|ls|id|whoami|uname|wget|curl|nc|ncat|netcat|bash|sh|zsh|python[23]?|perl|ruby|php|rm|chmod|chown|ping"
-            + "|nslookup|dig|powershell|cmd|certutil|sleep|echo|printenv|env|ifconfig|ipconfig|telnet|tftp|base64)"
-            + "(\\s*$|\\s+[-/.$'\"\\d~]|\\s*[;|&`)])"
-            + "|\\$\\{ifs\\}|\\$ifs\\b|/bin/(ba|z)?sh\\b|\\bcmd(\\.exe)?\\s+/c\\b|\\bpowershell(\\.exe)?\\s+-");
+    private static final Check[] XSS = {
+        new Check(new String[] {"on", "="}, new String[0], Pattern.compile(
+                // a tag with an event handler
+                "<[a-z][^<]*?[\\s/\"'`]on[a-z]{3,}[\\s/]*="
+                // breaking out of a quoted attribute into a handler: "onmouseover=  '/onfocus=
+                + "|[\"'`]([^\"'`<>]*[\\s/])?on[a-z]{3,}[\\s/]*=\\s*[\"'`]?\\s*[\\w$.:\\[\\]]+\\s*[(`=]"
+                // a known handler written as an attribute outside any tag
+                + "|(^|[\\s;/])on" + HANDLERS + "[\\s/]*=")),
+        // script URLs followed by code
+        new Check(new String[] {"script", ":"}, new String[0],
+                Pattern.compile("(javascript|vbscript|livescript)\\s*:\\s*([\\w$.]+\\s*[(=\\[`]|//|/\\*|\\[|\\()")),
+        new Check(new String[] {"data", ":"}, new String[0],
+                Pattern.compile("data\\s*:\\s*(text/html|image/svg\\+xml|text/javascript|application/(x-)?javascript)")),
+        new Check(new String[0], new String[] {"srcdoc", "expression", "behavior", "binding"},
+                Pattern.compile("\\bsrcdoc\\s*=|:\\s*expression\\s*\\(|\\bbehavior\\s*:\\s*url\\s*\\(|-moz-binding\\s*:")),
+        // breaking out of a script string or statement into a call: '-alert(1)-'  ";confirm`1`
+        new Check(new String[0], new String[] {"alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "execscript"},
+                Pattern.compile("[\"'`;]\\s*[-+*/%&|^,;)\\]}]*\\s*(alert|prompt|confirm|eval|settimeout|setinterval|execscript)"
+                        + "\\s*[(`]"
+                        // the classic proofs of concept, with an argument no prose has
+                        + "|\\b(alert|prompt|confirm)\\s*(\\(\\s*(\\d|document\\b|window\\b|location\\b|this\\b|top\\b|self\\b|/)|`)"))};
+
+    /** {@code ..} as a whole path segment, after decoding and path normalisation. */
+    private static final Pattern DOT_DOT_SEGMENT = Pattern.compile("(^|/)(\\.{2,}/|\\.\\.(;|$))");
+    /** {@code ..} followed by junk that no decoder makes sense of, more than once: an encoding fuzzer at work. */
+    private static final Pattern DOT_DOT_JUNK = Pattern.compile("(\\.\\.[^\\w\\s.]{1,16}){2,}");
+    /**
+     * An input that is itself the absolute path of a file attackers read (a sentence that mentions
+     * one, such as a search for "cat /etc/hosts", is not).
+     */
+    private static final Pattern SENSITIVE_PATH = Pattern.compile("^\\s*(file:/*)?([a-z]:)?[./]*("
+            + "etc/(passwd|shadow|group|hosts|issue|hostname|sudoers|crontab|fstab|environment)\\b|proc/(self|\\d+)/"
+            + "|(windows|winnt)/|boot\\.ini\\b|inetpub/|web-inf/|meta-inf/|\\.ht(access|passwd)\\b)|^\\s*file:/");
+    /** File names attackers aim at; only with a {@code ..} in the same input. */
+    private static final Pattern SENSITIVE_NAME = Pattern.compile(
+            "etc\\S{1,16}passwd|\\b(boot|win|system)\\.ini\\b|(boot|win)\\.ini$|system32|\\.htaccess|\\bid_rsa\\b|web\\.xml");
+
+    /** Commands an injected shell word runs; a word must also be followed by something argument-like. */
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("cat", "ls", "id", "whoami", "uname", "wget",
+            "curl", "nc", "ncat", "netcat", "bash", "sh", "zsh", "ksh", "csh", "python", "python2", "python3", "perl",
+            "ruby", "php", "node", "rm", "chmod", "chown", "ping", "nslookup", "dig", "powershell", "cmd", "certutil",
+            "sleep", "echo", "printenv", "env", "ifconfig", "ipconfig", "netstat", "net", "netsh", "reg", "systeminfo",
+            "sysinfo", "tasklist", "taskkill", "type", "dir", "pwd", "which", "hostname", "telnet", "tftp", "ftp", "ssh",
+            "scp", "base64", "xxd", "head", "tail", "more", "find", "grep", "awk", "sed", "kill", "ps", "touch", "mkdir",
+            "cp", "mv", "sudo", "su", "crontab", "nohup", "timeout", "wmic", "bitsadmin", "mshta", "rundll32", "regsvr32",
+            "cscript", "wscript");
+    /** Windows commands whose first argument is a word, and those words. */
+    private static final java.util.Map<String, java.util.Set<String>> WORD_COMMANDS = java.util.Map.of(
+            "net", java.util.Set.of("user", "localgroup", "group", "view", "share", "use", "start", "stop", "session",
+                    "accounts"),
+            "netsh", java.util.Set.of("firewall", "advfirewall", "interface", "wlan", "http"),
+            "reg", java.util.Set.of("add", "query", "delete", "save", "export", "import"));
+    /** Blanks looked through between a separator, a command and its argument. */
+    private static final int MAX_GAP = 16;
+    private static final String[] BIN_DIRECTORIES = {"/usr/local/bin/", "/usr/local/sbin/", "/usr/bin/", "/usr/sbin/",
+        "/bin/", "/sbin/"};
+
+    /** Command and code execution other than a shell separator followed by a command (see {@link #shellCommand}). */
+    private static final Check[] COMMAND = {
+        // a binary called by its absolute path right after a separator or quote
+        new Check(new String[] {"bin/"}, new String[0],
+                Pattern.compile("(^|[;|&`'\"(\\n])\\s*/(usr/)?(local/)?s?bin/[a-z]")),
+        new Check(new String[] {"ifs"}, new String[0], Pattern.compile("\\$\\{ifs\\}|\\$ifs\\b")),
+        new Check(new String[0], new String[] {"cmd", "powershell"},
+                Pattern.compile("\\bcmd(\\.exe)?\\s+/[ck]\\b|\\bpowershell(\\.exe)?\\s+-")),
+        // shellshock
+        new Check(new String[] {"(", ")", "{", ";"}, new String[0], Pattern.compile("\\(\\s*\\)\\s*\\{\\s*:?\\s*;\\s*\\}")),
+        // server-side includes and PHP
+        new Check(new String[0], new String[] {"<!--", "<?"}, Pattern.compile("<!--\\s*#\\s*(exec|include)\\b|<\\?(php\\b|=)")),
+        new Check(new String[] {"("}, new String[] {"system", "exec", "passthru", "popen", "proc_open", "eval", "assert",
+            "phpinfo", "getruntime", "processbuilder"}, Pattern.compile(
+                "\\b(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|eval|assert)\\s*\\(\\s*['\"`$]"
+                + "|\\bphpinfo\\s*\\(\\s*\\)|\\bruntime\\s*\\.\\s*getruntime\\s*\\(|\\bprocessbuilder\\s*\\(")),
+        // expression-language and template execution, template-injection probes
+        new Check(new String[0], new String[] {"${", "{{", "__"}, Pattern.compile(
+                "\\$\\{@?[a-z_]+\\s*\\(|\\{\\$\\{|__(class|subclasses|globals|builtins|mro)__"
+                + "|\\{\\{\\s*\\d+\\s*[-+*/]\\s*\\d+\\s*\\}\\}|\\$\\{\\s*\\d+\\s*[-+*/]\\s*\\d+\\s*\\}")),
+        // a reverse shell
+        new Check(new String[] {"-e", "sh"}, new String[0], Pattern.compile("\\s-e\\s+\\S*/(ba|z|k|c|da)?sh\\b"))};
 
     /** Request-level SQL injection: a few forms that ordinary text does not take. */
-    private static final Pattern SQLI = Pattern.compile("\\bunion\\b[\\s/*()]+(all\\b[\\s/*()]+)?select\\b"
-            + "|'\\s*(or|and|xor)\\s+('?\\w*'?\\s*(=|<|>|like\\b)|\\d+\\s*(=|<|>)|true\\b|not\\b)"
-            + "|'\\s*;\\s*(drop|delete|insert|update|alter|create|truncate|exec|shutdown)\\b"
-            + "|\\b(sleep|pg_sleep|benchmark)\\s*\\(\\s*\\d|\\bwaitfor\\s+delay\\s+'|\\bdbms_pipe\\.receive_message\\s*\\("
-            + "|'\\s*(--|#)[^']*$|'\\s*/\\*"
+    private static final Pattern SQLI = Pattern.compile("\\bunion\\b[\\s/*()]+(all\\b[\\s/*()]+|distinct\\b[\\s/*()]+)?select\\b"
+            + "|'\\s*\\)*\\s*(or|and|xor|\\|\\||&&)\\s+('?\\w*'?\\s*(=|<|>|like\\b)|\\d+\\s*(=|<|>)|true\\b|not\\b)"
+            + "|'\\s*\\)*\\s*;\\s*(drop|delete|insert|update|alter|create|truncate|exec|shutdown|declare|select)\\b"
+            + "|\\b(sleep|pg_sleep)\\s*\\(\\s*\\d+(\\.\\d+)?\\s*\\)|\\bbenchmark\\s*\\(\\s*\\d+\\s*,"
+            + "|\\bwaitfor\\s+delay\\s+'|\\bdbms_pipe\\.receive_message\\s*\\("
+            + "|[\\w)]'\\s*\\)*\\s*(--[\\s-]*|#\\s*)$|'\\s*/\\*"
             + "|\\b(information_schema|pg_catalog|sysobjects|mysql\\.user)\\b"
-            + "|\\b(load_file\\s*\\(|into\\s+(out|dump)file\\b)");
+            + "|\\b(load_file\\s*\\(|into\\s+(out|dump)file\\b)"
+            + "|\\b(or|and)\\s+\\d+\\s*=\\s*\\d+\\s*(--|#|/\\*|$)");
+
+    /** Does nothing; calling it loads this class, which compiles every pattern. */
+    static void initialize() {
+        // the static initialisers have run
+    }
 
     static boolean xss(String value) {
         if (value.indexOf('<') < 0 && value.indexOf(':') < 0 && value.indexOf('(') < 0 && value.indexOf('=') < 0
-                && value.indexOf('&') < 0 && value.indexOf('%') < 0) {
+                && value.indexOf('&') < 0 && value.indexOf('%') < 0 && value.indexOf('`') < 0 && value.indexOf('+') < 0
+                && value.indexOf('\\') < 0) {
             return false;
         }
-        return XSS.matcher(decode(value)).find();
+        String text = scriptUnescape(decode(value));
+        return dangerousTag(text) || Check.any(XSS, text);
+    }
+
+    /** {@code <script}, {@code </iframe}, {@code < object}: by hand, since every {@code <} starts one. */
+    static boolean dangerousTag(String text) {
+        for (int lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+            int i = lt + 1;
+            while (i < text.length() && (text.charAt(i) == '/' || Character.isWhitespace(text.charAt(i)))) {
+                i++;
+            }
+            int nameStart = i;
+            while (i < text.length() && i - nameStart <= 8 && text.charAt(i) >= 'a' && text.charAt(i) <= 'z') {
+                i++;
+            }
+            if (i > nameStart && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)))
+                    && DANGEROUS_TAGS.contains(text.substring(nameStart, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A pattern and the literals it cannot match without: all of {@code all}, and one of {@code any}
+     * when that is not empty. Checking them costs a few vectorised scans.
+     */
+    private record Check(String[] all, String[] any, Pattern pattern) {
+
+        static boolean any(Check[] checks, String text) {
+            for (Check check : checks) {
+                if (check.mayMatch(text) && check.pattern.matcher(text).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean mayMatch(String text) {
+            for (String literal : all) {
+                if (!text.contains(literal)) {
+                    return false;
+                }
+            }
+            if (any.length == 0) {
+                return true;
+            }
+            for (String literal : any) {
+                if (text.contains(literal)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     static boolean pathTraversal(String value) {
         if (value.indexOf('.') < 0 && value.indexOf('%') < 0 && value.indexOf('/') < 0 && value.indexOf('\\') < 0
-                && value.indexOf(':') < 0) {
+                && value.indexOf(':') < 0 && value.indexOf('\uff0e') < 0) {
             return false;
         }
-        String path = Transformer.NORMALIZE_PATH.apply(decode(value));
-        return TRAVERSAL.matcher(path).find();
+        // A lenient decoder may drop bytes it cannot decode: so does this check.
+        String path = Transformer.NORMALIZE_PATH.apply(pathLookAlikes(decode(value)).replace("\\ufffd", ""));
+        if (DOT_DOT_SEGMENT.matcher(path).find() || SENSITIVE_PATH.matcher(path).find()) {
+            return true;
+        }
+        return path.contains("..") && (DOT_DOT_JUNK.matcher(path).find() || SENSITIVE_NAME.matcher(path).find());
     }
 
     static boolean commandInjection(String value) {
-        return COMMAND.matcher(decode(value)).find();
+        String text = decode(value);
+        return shellCommand(text) || Check.any(COMMAND, text);
+    }
+
+    /**
+     * A shell separator or substitution ({@code ; | || & && $( `}), then a known command (perhaps by
+     * its path in a bin directory) followed by something that only a shell argument looks like: a
+     * flag, a path, a number, a variable, a drive, a URL, another separator, or the end. After a new
+     * line the argument is required, since a word alone on a line is ordinary text. By hand rather
+     * than by one large pattern: every separator would start it, and ';' and '&' are common.
+     */
+    static boolean shellCommand(String text) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean newline = c == '\n' || c == '\r';
+            int next;
+            if (c == ';' || c == '`' || newline) {
+                next = i + 1;
+            } else if (c == '|' || c == '&') {
+                next = i + 1 < length && text.charAt(i + 1) == c ? i + 2 : i + 1;
+            } else if (c == '$' && i + 1 < length && text.charAt(i + 1) == '(') {
+                next = i + 2;
+            } else {
+                continue;
+            }
+            // Bounded, so that a long run of separators or spaces costs linear time, not quadratic.
+            int limit = Math.min(length, next + MAX_GAP);
+            while (next < limit && (Character.isWhitespace(text.charAt(next))
+                    || !newline && (text.charAt(next) == '`' || text.charAt(next) == '$' || text.charAt(next) == '('))) {
+                next++;
+            }
+            for (String directory : BIN_DIRECTORIES) {
+                if (text.startsWith(directory, next)) {
+                    next += directory.length();
+                    break;
+                }
+            }
+            int end = next;
+            while (end < length && end - next <= 12 && isWordChar(text.charAt(end))) {
+                end++;
+            }
+            if (end == next || end - next > 12 || end < length && isWordChar(text.charAt(end))) {
+                continue;
+            }
+            String word = text.substring(next, end);
+            java.util.Set<String> subcommands = WORD_COMMANDS.get(word);
+            if (subcommands != null && subcommandFollows(text, end, subcommands)) {
+                return true;
+            }
+            if (COMMANDS.contains(word) && argumentFollows(text, end, newline)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean subcommandFollows(String text, int at, java.util.Set<String> subcommands) {
+        int start = at;
+        int limit = Math.min(text.length(), at + MAX_GAP);
+        while (start < limit && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && end - start <= 12 && isWordChar(text.charAt(end))) {
+            end++;
+        }
+        return start > at && end > start && (end == text.length() || !isWordChar(text.charAt(end)))
+                && subcommands.contains(text.substring(start, end));
+    }
+
+    private static boolean argumentFollows(String text, int at, boolean required) {
+        int i = at;
+        int limit = Math.min(text.length(), at + MAX_GAP);
+        while (i < limit && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        boolean spaced = i > at;
+        if (i == text.length()) {
+            return !required;
+        }
+        char c = text.charAt(i);
+        if (required) {
+            return spaced && "-/$'\"~".indexOf(c) >= 0;
+        }
+        if (";|&`)\n".indexOf(c) >= 0) {
+            return true;
+        }
+        if (!spaced) {
+            return false;
+        }
+        if ("-/.$'\"~%\\".indexOf(c) >= 0 || c >= '0' && c <= '9') {
+            return true;
+        }
+        if (c >= 'a' && c <= 'z' && i + 2 < text.length() && text.charAt(i + 1) == ':'
+                && (text.charAt(i + 2) == '\\' || text.charAt(i + 2) == '/')) {
+            return true; // a drive: c:\
+        }
+        int letters = i;
+        while (letters < text.length() && text.charAt(letters) >= 'a' && text.charAt(letters) <= 'z') {
+            letters++;
+        }
+        return letters > i && text.startsWith("://", letters); // a URL
     }
 
     static boolean sqlInjection(String value) {
         return SQLI.matcher(decode(value)).find();
     }
 
-    /** Percent and entity decoding, NULs removed, lower case. */
+    /** Percent (repeated) and entity decoding, NULs removed, lower case, UTF-7 angle brackets. */
     private static String decode(String value) {
         String decoded = Transformer.URL_DECODE.apply(value);
         decoded = Transformer.HTML_ENTITY_DECODE.apply(decoded);
-        decoded = Transformer.REMOVE_NULLS.apply(decoded);
-        return decoded.toLowerCase(Locale.ROOT);
+        if (decoded.indexOf('%') >= 0) {
+            decoded = Transformer.URL_DECODE.apply(decoded); // entities that spelt escapes
+        }
+        decoded = Transformer.REMOVE_NULLS.apply(decoded).toLowerCase(Locale.ROOT);
+        if (decoded.indexOf("+ad") >= 0) {
+            decoded = decoded.replace("+adw-", "<").replace("+ad4-", ">").replace("+aci-", "\"");
+        }
+        return decoded;
+    }
+
+    /** JavaScript and CSS escapes of letters and brackets: {@code \u0061}, {@code \x61}, {@code \61 }. */
+    static String scriptUnescape(String value) {
+        if (value.indexOf('\\') < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char kind = value.charAt(i + 1);
+                int digits = kind == 'u' ? 4 : kind == 'x' ? 2 : 0;
+                int from = digits > 0 ? i + 2 : i + 1;
+                int max = digits > 0 ? digits : 6;
+                int end = from;
+                while (end < value.length() && end - from < max && Character.digit(value.charAt(end), 16) >= 0) {
+                    end++;
+                }
+                if (end > from && (digits == 0 || end - from == digits)) {
+                    int code = Integer.parseInt(value.substring(from, end), 16);
+                    if (code > 0 && code < 0x80) {
+                        out.append(Character.toLowerCase((char) code));
+                        i = end - 1;
+                        if (digits == 0 && i + 1 < value.length() && value.charAt(i + 1) == ' ') {
+                            i++; // CSS ends an escape with one space
+                        }
+                        continue;
+                    }
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Characters that some file systems or decoders take for {@code .}, {@code /} or {@code \}, and hex spellings of them. */
+    static String pathLookAlikes(String value) {
+        String path = value;
+        if (path.indexOf("0x") >= 0) {
+            path = path.replace("0x2e", ".").replace("0x2f", "/").replace("0x5c", "\\");
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            char mapped = switch (c) {
+                case '\uff0e', '\u2024', '\ufe52' -> '.';
+                case '\uff0f', '\u2215', '\u2044', '\u29f8' -> '/';
+                case '\uff3c', '\u2216', '\u29f5', '\ufe68' -> '\\';
+                default -> c;
+            };
+            if (mapped != c && out == null) {
+                out = new StringBuilder(path.length()).append(path, 0, i);
+            }
+            if (out != null) {
+                out.append(mapped);
+            }
+        }
+        return out == null ? path : out.toString();
     }
 }

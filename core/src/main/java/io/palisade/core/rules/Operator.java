@@ -82,6 +82,8 @@ public record Operator(String name, Predicate<String> test) {
         if (!values.isEmpty()) {
             throw new IllegalArgumentException(name + " takes no \"value\"");
         }
+        // Compile the detectors' patterns now, while the pack loads, not in the first request's budget.
+        Detectors.initialize();
         return new Operator(name, test);
     }
 

@@ -171,7 +171,8 @@ public final class RuleEngine {
         return next;
     }
 
-    private void install(RuleSet next) {
+    /** Swaps in a compiled set (package-private: tests install sets no pack can express). */
+    void install(RuleSet next) {
         synchronized (swapLock) {
             if (!breaker.isOpen()) {
                 attachJdbc(next);

@@ -66,31 +66,75 @@ public enum Transformer {
         }
     }
 
+    /**
+     * One round of percent-decoding. Decoded bytes are read as UTF-8 leniently: overlong forms
+     * ({@code %c0%ae} for {@code .}) decode to the character they spell, as some decoders do and as
+     * attackers rely on, and IIS's {@code %uXXXX} is honoured. What is not an escape stays as it is.
+     */
     static String percentDecode(String value) {
         if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
             return value;
         }
-        StringBuilder out = new StringBuilder(value.length());
-        byte[] pending = new byte[value.length()];
+        int length = value.length();
+        StringBuilder out = new StringBuilder(length);
+        byte[] pending = new byte[length / 3 + 1];
         int bytes = 0;
-        for (int i = 0; i < value.length(); i++) {
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c == '%' && i + 2 < value.length() && hex(value.charAt(i + 1)) >= 0
-                    && hex(value.charAt(i + 2)) >= 0) {
+            if (c == '%' && i + 5 < length && (value.charAt(i + 1) == 'u' || value.charAt(i + 1) == 'U')
+                    && hex(value.charAt(i + 2)) >= 0 && hex(value.charAt(i + 3)) >= 0 && hex(value.charAt(i + 4)) >= 0
+                    && hex(value.charAt(i + 5)) >= 0) {
+                bytes = flush(pending, bytes, out);
+                out.append((char) (hex(value.charAt(i + 2)) << 12 | hex(value.charAt(i + 3)) << 8
+                        | hex(value.charAt(i + 4)) << 4 | hex(value.charAt(i + 5))));
+                i += 5;
+                continue;
+            }
+            if (c == '%' && i + 2 < length && hex(value.charAt(i + 1)) >= 0 && hex(value.charAt(i + 2)) >= 0) {
                 pending[bytes++] = (byte) (hex(value.charAt(i + 1)) * 16 + hex(value.charAt(i + 2)));
                 i += 2;
                 continue;
             }
-            if (bytes > 0) {
-                out.append(new String(pending, 0, bytes, java.nio.charset.StandardCharsets.UTF_8));
-                bytes = 0;
-            }
+            bytes = flush(pending, bytes, out);
             out.append(c == '+' ? ' ' : c);
         }
-        if (bytes > 0) {
-            out.append(new String(pending, 0, bytes, java.nio.charset.StandardCharsets.UTF_8));
-        }
+        flush(pending, bytes, out);
         return out.toString();
+    }
+
+    /** Appends {@code count} bytes as lenient UTF-8 (see {@link #percentDecode}); returns 0. */
+    private static int flush(byte[] bytes, int count, StringBuilder out) {
+        int i = 0;
+        while (i < count) {
+            int lead = bytes[i] & 0xFF;
+            int extra = lead < 0x80 ? 0 : lead < 0xC0 ? -1 : lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : lead < 0xF8 ? 3
+                    : lead < 0xFC ? 4 : lead < 0xFE ? 5 : -1;
+            if (extra == 0) {
+                out.append((char) lead);
+                i++;
+                continue;
+            }
+            if (extra == 1 && lead < 0xC2 && i + 1 < count) {
+                // C0 and C1 start only overlong forms; decoders that accept them take the low six
+                // bits of the next byte whatever it is (%c0%ae, %c0%2e and %c0%ee all spell '.').
+                out.append((char) ((lead & 1) << 6 | bytes[i + 1] & 0x3F));
+                i += 2;
+                continue;
+            }
+            int code = extra < 0 ? -1 : lead & (0x3F >> extra);
+            for (int k = 1; k <= extra && code >= 0; k++) {
+                int next = i + k < count ? bytes[i + k] & 0xFF : -1;
+                code = next >= 0x80 && next < 0xC0 ? code << 6 | next & 0x3F : -1;
+            }
+            if (code < 0 || code > Character.MAX_CODE_POINT || code >= 0xD800 && code <= 0xDFFF) {
+                out.append('\ufffd');
+                i++;
+                continue;
+            }
+            out.appendCodePoint(code);
+            i += extra + 1;
+        }
+        return 0;
     }
 
     private static int hex(char c) {

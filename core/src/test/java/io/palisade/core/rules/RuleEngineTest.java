@@ -1,0 +1,279 @@
+package io.palisade.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.palisade.core.config.Settings;
+import io.palisade.core.config.SettingsReader;
+import io.palisade.core.event.Counters;
+import io.palisade.core.hook.HookTable;
+import io.palisade.core.hook.JdbcHooks;
+import io.palisade.core.net.IpRanges;
+import io.palisade.core.request.Detection;
+import io.palisade.core.request.InputSource;
+import io.palisade.core.request.RequestContext;
+import io.palisade.core.request.RequestLimits;
+import io.palisade.core.request.RequestRecord;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The engine of one deployment: screening, request rules, budget, faults, the breaker and atomic swaps. */
+class RuleEngineTest {
+
+    static final Set<InputSource> ALL = EnumSet.allOf(InputSource.class);
+
+    private final Counters counters = new Counters();
+    private final RequestContext requests = new RequestContext();
+
+    private RuleEngine engine(String... keysAndValues) {
+        return engine(null, keysAndValues);
+    }
+
+    private RuleEngine engine(HookTable table, String... keysAndValues) {
+        Map<String, String> config = new java.util.HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            config.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        Settings settings = SettingsReader.read(config::get);
+        return new RuleEngine(settings, table, requests, counters);
+    }
+
+    static RequestRecord request(String path, String client, String... sourceNameValue) {
+        RequestRecord record = new RequestRecord("r1", "GET", path, client, RequestLimits.DEFAULT);
+        for (int i = 0; i < sourceNameValue.length; i += 3) {
+            record.addInput(InputSource.valueOf(sourceNameValue[i]), sourceNameValue[i + 1], sourceNameValue[i + 2]);
+        }
+        return record;
+    }
+
+    @Test
+    void anAttackInAnInputBlocksAndAnOrdinaryRequestPasses() {
+        RuleEngine engine = engine();
+        RequestRecord clean = request("/api/books/search", "192.0.2.1", "QUERY", "q", "O'Brien", "HEADER", "User-Agent",
+                "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0");
+        assertThat(engine.screen(clean)).isNull();
+        assertThat(engine.inspect(clean, ALL, true)).isNull();
+        assertThat(clean.hasDetections()).isFalse();
+
+        RequestRecord xss = request("/api/books/search", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
+        Detection found = engine.inspect(xss, ALL, true);
+        assertThat(found).isNotNull();
+        assertThat(found.ruleId()).isEqualTo("xss-request");
+        assertThat(found.attackType()).isEqualTo("xss");
+        assertThat(found.blocked()).isTrue();
+        assertThat(found.input().name()).isEqualTo("q");
+        assertThat(xss.blocked()).isTrue();
+    }
+
+    @Test
+    void monitorModeAndMonitorRulesRecordWithoutBlocking() {
+        RequestRecord xss = request("/", "192.0.2.1", "JSON", "user.bio", "<img src=x onerror=alert(1)>");
+        Detection found = engine("palisade.mode", "monitor").inspect(xss, ALL, true);
+        assertThat(found).isNull();
+        assertThat(xss.detections()).singleElement().satisfies(d -> {
+            assertThat(d.ruleId()).isEqualTo("xss-request");
+            assertThat(d.blocked()).isFalse();
+        });
+        // The request-level SQL rule of the built-in pack is monitor-only: the JDBC check blocks.
+        RequestRecord sql = request("/", "192.0.2.1", "QUERY", "id", "1 UNION SELECT password FROM users");
+        assertThat(engine().inspect(sql, ALL, true)).isNull();
+        assertThat(sql.detections()).extracting(Detection::ruleId).containsExactly("sqli-request");
+    }
+
+    @Test
+    void onlyTheSourcesAskedForAreInspected() {
+        RequestRecord form = request("/", "192.0.2.1", "FORM", "text", "<script>alert(1)</script>");
+        RuleEngine engine = engine();
+        assertThat(engine.inspect(form, EnumSet.complementOf(EnumSet.of(InputSource.FORM)), true)).isNull();
+        assertThat(engine.inspect(form, EnumSet.of(InputSource.FORM), false)).isNotNull();
+    }
+
+    @Test
+    void listsFromConfigurationScreenTheClient() {
+        RuleEngine engine = engine("palisade.ip.denylist", "203.0.113.0/24, 2001:db8:bad::/48", "palisade.ip.allowlist",
+                "192.0.2.10", "palisade.path.allowlist", "/health*,/metrics");
+        RequestRecord denied = request("/api/books", "203.0.113.77");
+        Detection screened = engine.screen(denied);
+        assertThat(screened).isNotNull();
+        assertThat(screened.ruleId()).isEqualTo(RuleEngine.IP_DENYLIST_RULE);
+        assertThat(screened.reason()).doesNotContain("203.0.113.77");
+        assertThat(engine.screen(request("/api/books", "2001:db8:bad:1::9"))).isNotNull();
+        assertThat(engine.screen(request("/api/books", "203.0.114.1"))).isNull();
+
+        // A path on the allowlist skips protection entirely, whoever asks.
+        RequestRecord health = request("/health/ready", "203.0.113.77", "QUERY", "x", "<script>alert(1)</script>");
+        assertThat(engine.screen(health)).isNull();
+        assertThat(health.exempt()).isTrue();
+        assertThat(engine.inspect(health, ALL, true)).isNull();
+        assertThat(health.hasDetections()).isFalse();
+
+        // An allowlisted client is never blocked, but what it does is still recorded.
+        RequestRecord trusted = request("/api/books", "192.0.2.10", "QUERY", "q", "<script>alert(1)</script>");
+        assertThat(engine.screen(trusted)).isNull();
+        assertThat(engine.inspect(trusted, ALL, true)).isNull();
+        assertThat(trusted.detections()).singleElement().satisfies(d -> assertThat(d.blocked()).isFalse());
+
+        // In monitor mode a denylisted client is recorded, not blocked.
+        RequestRecord monitored = request("/api/books", "203.0.113.77");
+        assertThat(engine("palisade.mode", "monitor", "palisade.ip.denylist", "203.0.113.0/24").screen(monitored)).isNull();
+        assertThat(monitored.detections()).extracting(Detection::ruleId).containsExactly(RuleEngine.IP_DENYLIST_RULE);
+    }
+
+    @Test
+    void aPackReplacesTheRulesAndABadOneChangesNothing() throws Exception {
+        RuleEngine engine = engine();
+        RuleSet before = engine.rules();
+        RuleSet after = engine.apply("""
+                {"format": "palisade-rules/1", "version": "v2",
+                 "rules": [{"id": "no-tea", "attack_type": "policy",
+                            "conditions": [{"inputs": ["query:drink"], "operator": "equals", "value": ["tea"]}]}],
+                 "disable": ["xss-request"], "data": {"ip_denylist": ["198.51.100.0/24"]}}""", "test");
+        assertThat(engine.rules()).isSameAs(after).isNotSameAs(before);
+        assertThat(after.version()).isEqualTo("builtin-2026.11.25+v2");
+        assertThat(engine.inspect(request("/", "192.0.2.1", "QUERY", "drink", "tea"), ALL, true).ruleId()).isEqualTo("no-tea");
+        assertThat(engine.inspect(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>"), ALL, true)).isNull();
+        assertThat(engine.screen(request("/", "198.51.100.4"))).isNotNull();
+
+        assertThatThrownBy(() -> engine.apply("{\"format\": \"palisade-rules/1\", \"version\": \"v3\", \"rules\": "
+                + "[{\"id\": \"x\", \"attack_type\": \"x\", \"conditions\": [{\"inputs\": [\"query\"], \"operator\": \"regex\","
+                + " \"value\": \"(\"}]}]}", "test")).isInstanceOf(RulePackException.class).hasMessageContaining("rule 'x'");
+        assertThat(engine.rules()).isSameAs(after);
+        assertThat(engine.lastError()).contains("rule 'x'");
+        assertThat(counters.snapshot()).containsEntry("rule_packs_rejected", 1L);
+        assertThat(engine.status()).containsEntry("version", "builtin-2026.11.25+v2");
+    }
+
+    @Test
+    void pastTheBudgetOnlyCriticalRulesRun() {
+        RuleEngine engine = engine("palisade.budget", "1ms");
+        RequestRecord spent = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>", "HEADER", "User-Agent",
+                "sqlmap/1.7");
+        spent.addProtectionNanos(Duration.ofMillis(2).toNanos()); // the request already used its budget
+        Detection found = engine.inspect(spent, ALL, true);
+        assertThat(found).isNotNull();
+        assertThat(found.ruleId()).as("the critical scanner rule still runs").isEqualTo("scanner-user-agent");
+        assertThat(counters.snapshot()).containsEntry("budget_overruns", 1L);
+
+        RequestRecord xssOnly = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
+        xssOnly.addProtectionNanos(Duration.ofMillis(2).toNanos());
+        assertThat(engine.inspect(xssOnly, ALL, true)).as("non-critical rules are skipped: fail open").isNull();
+    }
+
+    @Test
+    void aFaultyRuleIsCountedAndTheRequestProceedsThenTheBreakerDetachesEverything() {
+        JdbcHooks jdbc = new JdbcHooks();
+        HookTable table = HookTable.builder().jdbc(jdbc).build();
+        RuleEngine engine = engine(table, "palisade.budget", "1s"); // faults only, no overruns
+        assertThat(jdbc.executeQuery.chain()).as("the SQL check is attached").isNotNull();
+
+        Rule faulty = new Rule("faulty", "faulty", "test", Rule.Target.REQUEST, null, 1, false,
+                List.of(new Rule.Condition(List.of(InputSelector.parse("query")), List.of(),
+                        new Operator("regex", value -> {
+                            throw new IllegalStateException("bug in a rule");
+                        }))));
+        RuleSet base = engine.rules();
+        List<Rule> rules = new java.util.ArrayList<>(base.requestRules());
+        rules.add(0, faulty);
+        engine.install(new RuleSet("faulty", "test", rules, base.jdbcRules(), IpRanges.NONE, IpRanges.NONE, List.of()));
+
+        RequestRecord xss = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
+        assertThat(engine.inspect(xss, ALL, true)).as("the rules after the faulty one still run").isNotNull();
+        assertThat(counters.snapshot()).containsEntry("rule_faults", 1L);
+
+        for (int i = 0; i < 60 && !engine.breaker().isOpen(); i++) {
+            engine.inspect(request("/", "192.0.2.1", "QUERY", "q", "fine"), ALL, true);
+        }
+        assertThat(engine.breaker().isOpen()).isTrue();
+        assertThat(jdbc.executeQuery.chain()).as("every protection detached").isNull();
+        assertThat(engine.protectedHookPoints()).isEmpty();
+        assertThat(engine.inspect(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>"), ALL, true)).isNull();
+        assertThat(counters.snapshot()).containsEntry("breaker_trips", 1L);
+        assertThat(engine.status()).containsEntry("breaker", "open");
+    }
+
+    @Test
+    void theBreakerClosesAfterItsBackoffAndReattaches() {
+        AtomicLong opened = new AtomicLong();
+        AtomicLong closed = new AtomicLong();
+        CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofMillis(4),
+                new CircuitBreaker.Listener() {
+                    @Override
+                    public void opened(int trip, Duration backoff) {
+                        opened.incrementAndGet();
+                    }
+
+                    @Override
+                    public void closed() {
+                        closed.incrementAndGet();
+                    }
+                });
+        breaker.record();
+        breaker.record();
+        assertThat(breaker.allows()).isTrue();
+        breaker.record();
+        assertThat(breaker.isOpen()).isTrue();
+        assertThat(opened.get()).isEqualTo(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(breaker::allows);
+        assertThat(breaker.isOpen()).isFalse();
+        assertThat(closed.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aSwapUnderConcurrentRequestsNeverLeavesARequestUnprotected() throws Exception {
+        JdbcHooks jdbc = new JdbcHooks();
+        HookTable table = HookTable.builder().jdbc(jdbc).build();
+        // A budget no thread can overrun by being descheduled: this test is about swaps, not budgets.
+        RuleEngine engine = engine(table, "palisade.budget", "1s");
+        // Two packs that both block the same attack under different rule ids, swapped back and forth.
+        String[] packs = new String[2];
+        for (int i = 0; i < 2; i++) {
+            packs[i] = "{\"format\":\"palisade-rules/1\",\"version\":\"p" + i + "\",\"base\":\"none\",\"rules\":["
+                    + "{\"id\":\"sqli-" + i + "\",\"attack_type\":\"sql_injection\",\"target\":\"jdbc\","
+                    + "\"operator\":\"detect_sql_structure\"},"
+                    + "{\"id\":\"xss-" + i + "\",\"attack_type\":\"xss\",\"conditions\":[{\"inputs\":[\"query\"],"
+                    + "\"operator\":\"detect_xss\"}]}]}";
+        }
+        int threads = 4;
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong inspected = new AtomicLong();
+        AtomicLong unprotected = new AtomicLong();
+        AtomicLong jdbcGaps = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    while (!stop.get()) {
+                        RequestRecord xss = request("/", "192.0.2.1", "QUERY", "q", "<svg onload=alert(1)>");
+                        Detection found = engine.inspect(xss, ALL, true);
+                        if (found == null || !found.blocked()) {
+                            unprotected.incrementAndGet();
+                        }
+                        if (jdbc.executeQuery.chain() == null) {
+                            jdbcGaps.incrementAndGet();
+                        }
+                        inspected.incrementAndGet();
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+            worker.start();
+        }
+        for (int swap = 0; swap < 2_000; swap++) {
+            engine.apply(packs[swap % 2], "swap");
+        }
+        stop.set(true);
+        done.await();
+        assertThat(inspected.get()).isPositive();
+        assertThat(unprotected.get()).as("requests that saw no XSS rule").isZero();
+        assertThat(jdbcGaps.get()).as("moments with no SQL check on executeQuery").isZero();
+        assertThat(engine.protectedHookPoints()).contains(jdbc.executeQuery);
+    }
+}

@@ -1,0 +1,122 @@
+package io.palisade.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.palisade.core.config.SettingsReader;
+import io.palisade.core.event.Counters;
+import io.palisade.core.request.RequestContext;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code palisade.rules.location}: a file or an HTTP URL, re-read only when it changed, never worse for a bad pack. */
+class RuleLocationTest {
+
+    static String pack(String version, String value) {
+        return "{\"format\":\"palisade-rules/1\",\"version\":\"" + version + "\",\"rules\":[{\"id\":\"word\","
+                + "\"attack_type\":\"policy\",\"conditions\":[{\"inputs\":[\"query\"],\"operator\":\"equals\","
+                + "\"value\":[\"" + value + "\"]}]}]}";
+    }
+
+    private final Counters counters = new Counters();
+
+    private RuleEngine engine(String location) {
+        return new RuleEngine(SettingsReader.read(key -> key.equals("palisade.rules.location") ? location : null), null,
+                new RequestContext(), counters);
+    }
+
+    private static boolean blocks(RuleEngine engine, String value) {
+        return engine.inspect(RuleEngineTest.request("/", "192.0.2.1", "QUERY", "q", value), RuleEngineTest.ALL, true) != null;
+    }
+
+    @Test
+    void aFileIsReadAtStartAndAgainWhenItChanges(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rules.json");
+        Files.writeString(file, pack("f1", "apple"));
+        RuleEngine engine = engine(file.toString());
+        assertThat(engine.rules().version()).isEqualTo("builtin-2026.11.25+f1");
+        assertThat(blocks(engine, "apple")).isTrue();
+        assertThat(engine.refreshLocation()).as("unchanged: not applied again").isFalse();
+
+        Files.writeString(file, pack("f2", "pear"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertThat(engine.refreshLocation()).isTrue();
+        assertThat(blocks(engine, "pear")).isTrue();
+        assertThat(blocks(engine, "apple")).isFalse();
+        assertThat(blocks(engine, "<script>alert(1)</script>")).as("the built-in rules still apply").isTrue();
+
+        // A broken edit leaves the rules in force and says why.
+        Files.writeString(file, pack("f3", "plum").replace("\"equals\"", "\"equal\""));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        assertThat(engine.refreshLocation()).isFalse();
+        assertThat(blocks(engine, "pear")).isTrue();
+        assertThat(engine.lastError()).contains("unknown operator 'equal'");
+        assertThat(counters.snapshot()).containsEntry("rule_packs_rejected", 1L);
+
+        // So does a file that disappears.
+        Files.delete(file);
+        assertThat(engine.refreshLocation()).isFalse();
+        assertThat(blocks(engine, "pear")).isTrue();
+    }
+
+    @Test
+    void aMissingOrBrokenFileAtStartLeavesTheBuiltInPack(@TempDir Path dir) throws Exception {
+        RuleEngine missing = engine(dir.resolve("absent.json").toString());
+        assertThat(missing.rules().origin()).isEqualTo("built-in");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{ not json");
+        RuleEngine engine = engine(broken.toUri().toString());
+        assertThat(engine.rules().origin()).isEqualTo("built-in");
+        assertThat(engine.lastError()).contains("is not a JSON object");
+        assertThat(blocks(engine, "<script>alert(1)</script>")).isTrue();
+    }
+
+    @Test
+    void anHttpLocationIsAskedWithItsETag() throws Exception {
+        AtomicReference<String> body = new AtomicReference<>(pack("h1", "apple"));
+        List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/rules.json", exchange -> {
+            try (exchange) {
+                String etag = "\"" + Integer.toHexString(body.get().hashCode()) + "\"";
+                String asked = exchange.getRequestHeaders().getFirst("If-None-Match");
+                ifNoneMatch.add(String.valueOf(asked));
+                exchange.getResponseHeaders().add("ETag", etag);
+                if (etag.equals(asked)) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+                byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        });
+        server.start();
+        try {
+            RuleEngine engine = engine("http://127.0.0.1:" + server.getAddress().getPort() + "/rules.json");
+            assertThat(blocks(engine, "apple")).isTrue();
+            assertThat(engine.refreshLocation()).isFalse();
+            assertThat(ifNoneMatch.get(1)).startsWith("\"");
+
+            body.set(pack("h2", "pear"));
+            assertThat(engine.refreshLocation()).isTrue();
+            assertThat(blocks(engine, "pear")).isTrue();
+
+            body.set("{\"format\":\"palisade-rules/1\"}");
+            assertThat(engine.refreshLocation()).isFalse();
+            assertThat(blocks(engine, "pear")).isTrue();
+            assertThat(engine.lastError()).contains("\"version\"");
+        } finally {
+            server.stop(0);
+        }
+    }
+}
