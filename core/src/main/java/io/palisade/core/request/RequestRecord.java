@@ -28,6 +28,7 @@ public final class RequestRecord {
     private boolean blocked;
     private boolean closed;
     private long protectionNanos;
+    private long ruleNanos;
     private volatile boolean exempt;
     private volatile boolean allowlisted;
 
@@ -152,6 +153,21 @@ public final class RequestRecord {
     /** Time Palisade spent on this request so far. */
     public synchronized long protectionNanos() {
         return protectionNanos;
+    }
+
+    /** Adds time the request-phase rules spent on this request (counted in {@link #protectionNanos()} too). */
+    public synchronized void addRuleNanos(long nanos) {
+        ruleNanos += nanos;
+        protectionNanos += nanos;
+    }
+
+    /**
+     * Time the request-phase rules spent on this request so far: what {@code palisade.budget} bounds.
+     * Reading inputs is not in it, so a one-off cost (a class loaded on the first request) does not
+     * make rules skip.
+     */
+    public synchronized long ruleNanos() {
+        return ruleNanos;
     }
 
     public synchronized boolean closed() {

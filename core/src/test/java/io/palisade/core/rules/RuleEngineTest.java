@@ -155,14 +155,14 @@ class RuleEngineTest {
         RuleEngine engine = engine("palisade.budget", "1ms");
         RequestRecord spent = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>", "HEADER", "User-Agent",
                 "sqlmap/1.7");
-        spent.addProtectionNanos(Duration.ofMillis(2).toNanos()); // the request already used its budget
+        spent.addRuleNanos(Duration.ofMillis(2).toNanos()); // the request already used its budget
         Detection found = engine.inspect(spent, ALL, true);
         assertThat(found).isNotNull();
         assertThat(found.ruleId()).as("the critical scanner rule still runs").isEqualTo("scanner-user-agent");
         assertThat(counters.snapshot()).containsEntry("budget_overruns", 1L);
 
         RequestRecord xssOnly = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
-        xssOnly.addProtectionNanos(Duration.ofMillis(2).toNanos());
+        xssOnly.addRuleNanos(Duration.ofMillis(2).toNanos());
         assertThat(engine.inspect(xssOnly, ALL, true)).as("non-critical rules are skipped: fail open").isNull();
     }
 
