@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import io.palisade.core.PalisadeRuntime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,52 @@ class ReportingTest {
         }
         // Each run flushed its detection on stop, whatever the interval.
         assertThat(batches.stream().filter(b -> b.contains("\"type\":\"attack\"")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aRulePackFromTheBackendChangesBehaviourWithoutARedeployAndABadOneIsRejected() throws Exception {
+        AtomicReference<String> pack = new AtomicReference<>(RequestProtectionTest.pack("remote-1", "frobnicate"));
+        List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
+        backend.createContext("/v1/rules", exchange -> {
+            try (exchange) {
+                String body = pack.get();
+                String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+                String asked = exchange.getRequestHeaders().getFirst("If-None-Match");
+                ifNoneMatch.add(String.valueOf(asked));
+                authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                exchange.getResponseHeaders().add("ETag", etag);
+                if (etag.equals(asked)) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        });
+        try (BookstoreServer server = Servers.start("palisade.backend.url", "http://127.0.0.1:" + backend.getAddress().getPort(),
+                "palisade.backend.token", "backend-token-1", "palisade.rules.refresh", "1s", "palisade.reporter.interval", "200ms")) {
+            PalisadeRuntime runtime = server.container().select(PalisadeRuntime.class).get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> search(server, "frobnicate") == 403);
+            assertThat(runtime.rules().rules().origin()).isEqualTo("backend");
+            assertThat(search(server, "Emma")).isEqualTo(200);
+            assertThat(search(server, "<script>alert(1)</script>")).as("the built-in rules stay").isEqualTo(403);
+            // Unchanged packs are not sent again.
+            await().atMost(Duration.ofSeconds(10)).until(() -> ifNoneMatch.stream().anyMatch(e -> e.startsWith("\"")));
+
+            pack.set(RequestProtectionTest.pack("remote-2", "quux").replace("\"phrases\"", "\"phrase\""));
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.rules().lastError() != null);
+            assertThat(runtime.rules().lastError()).contains("unknown operator 'phrase'");
+            assertThat(search(server, "frobnicate")).as("the previous pack stays in force").isEqualTo(403);
+            assertThat(search(server, "quux")).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> String.join("", batches).contains("\"rule_packs_rejected\":1"));
+        }
+        assertThat(authorizations).allMatch("Bearer backend-token-1"::equals);
+    }
+
+    private static int search(BookstoreServer server, String term) throws Exception {
+        return Attacks.get(server.uri(), "api/books/search?q=" + Attacks.q(term)).statusCode();
     }
 
     private static long reporterThreads() {
