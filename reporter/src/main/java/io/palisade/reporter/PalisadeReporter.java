@@ -65,6 +65,8 @@ public final class PalisadeReporter implements Reporter {
     private final Backoff backoff;
     private final RuleEngine rules;
     private final Duration rulesRefresh;
+    /** Every thread the reporter started, so that close() can wait for each to end. */
+    private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean rulesPollRunning = new AtomicBoolean();
 
     private final Object lifecycle = new Object();
@@ -145,9 +147,10 @@ public final class PalisadeReporter implements Reporter {
         }
     }
 
-    private static Thread thread(Runnable runnable, String name) {
+    private Thread thread(Runnable runnable, String name) {
         Thread thread = new Thread(runnable, name);
         thread.setDaemon(true);
+        threads.add(thread);
         return thread;
     }
 
@@ -385,6 +388,7 @@ public final class PalisadeReporter implements Reporter {
             exporter.close();
             stop(worker, deadline);
             stop(sender, deadline);
+            awaitThreads(deadline);
             long lost = queue.size() + outbox.size();
             if (lost > 0) {
                 LOG.warning("PAL5008: the reporter stopped with " + lost + " events undelivered");
@@ -455,6 +459,25 @@ public final class PalisadeReporter implements Reporter {
             while (!executor.awaitTermination(20, TimeUnit.MILLISECONDS)) {
                 exporter.abort();
                 if (System.nanoTime() - end > 0) {
+                    LOG.warning("PAL5009: a reporter thread did not stop in time");
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A terminated pool's last thread may still be on its way out: waits until each has gone, so
+     * that no Palisade thread outlives {@link #close()}.
+     */
+    private void awaitThreads(long deadline) {
+        long end = Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200));
+        try {
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+                if (thread.isAlive()) {
                     LOG.warning("PAL5009: a reporter thread did not stop in time");
                     return;
                 }

@@ -54,7 +54,7 @@ public final class SettingsReader {
         return new Settings(
                 bool(ConfigKeys.ENABLED, true),
                 mode(),
-                text(ConfigKeys.RULES_LOCATION),
+                rulesLocation(),
                 duration(ConfigKeys.RULES_REFRESH, Duration.ofSeconds(30), MIN_REFRESH, MAX_REFRESH),
                 cidrs(ConfigKeys.IP_DENYLIST),
                 cidrs(ConfigKeys.IP_ALLOWLIST),
@@ -276,6 +276,36 @@ public final class SettingsReader {
         }
     }
 
+    /** A file path, or a {@code file:}, {@code http:} or {@code https:} URL without credentials. */
+    private Optional<String> rulesLocation() {
+        String value = raw(ConfigKeys.RULES_LOCATION);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String expected = "expected a file path, or a file:, http: or https: URL without credentials";
+        if (value.contains("://") || value.regionMatches(true, 0, "file:", 0, 5)) {
+            URI uri;
+            try {
+                uri = new URI(value);
+            } catch (URISyntaxException e) {
+                throw new InvalidSettingException(ConfigKeys.RULES_LOCATION, withoutUserInfo(value), expected);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            boolean web = scheme.equals("http") || scheme.equals("https");
+            boolean file = scheme.equals("file") && uri.getPath() != null && uri.getPath().startsWith("/");
+            if (!web && !file || web && uri.getHost() == null || uri.getRawUserInfo() != null) {
+                throw new InvalidSettingException(ConfigKeys.RULES_LOCATION, withoutUserInfo(value), expected);
+            }
+            return Optional.of(value);
+        }
+        try {
+            java.nio.file.Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidSettingException(ConfigKeys.RULES_LOCATION, value, expected);
+        }
+        return Optional.of(value);
+    }
+
     private Optional<URI> backendUrl() {
         String value = raw(ConfigKeys.BACKEND_URL);
         if (value == null) {
@@ -289,8 +319,8 @@ public final class SettingsReader {
         return Optional.of(uri);
     }
 
-    /** A URL as it may be shown in an error: credentials in it, and the query that may carry a token, are redacted. */
-    static String withoutUserInfo(String url) {
+    /** A URL as it may be shown in an error or a log: credentials in it, and the query that may carry a token, are redacted. */
+    public static String withoutUserInfo(String url) {
         String shown = url;
         int at = shown.lastIndexOf('@');
         int scheme = shown.indexOf("//");

@@ -23,6 +23,7 @@ public final class RuleLocation {
     private static final Logger LOG = Logger.getLogger("io.palisade.core.rules");
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    /** The location as logs and origins show it: a query (which may hold a token) redacted. */
     private final String location;
     private final Path file;
     private final URI url;
@@ -33,7 +34,6 @@ public final class RuleLocation {
     private String lastProblem;
 
     public RuleLocation(String location) {
-        this.location = location;
         URI uri = null;
         try {
             uri = URI.create(location);
@@ -44,9 +44,11 @@ public final class RuleLocation {
         if (scheme.equals("http") || scheme.equals("https")) {
             this.url = uri;
             this.file = null;
+            this.location = io.palisade.core.config.SettingsReader.withoutUserInfo(location);
         } else {
             this.url = null;
             this.file = scheme.equals("file") ? Path.of(uri) : Path.of(location);
+            this.location = location;
         }
     }
 

@@ -120,4 +120,22 @@ class SettingsReaderTest {
         assertThat(ConfigKeys.environmentName("palisade.reporter.batch-size")).isEqualTo("PALISADE_REPORTER_BATCH_SIZE");
         assertThat(ConfigKeys.ALL).allMatch(k -> k.startsWith(ConfigKeys.PREFIX));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/palisade/rules.json", "rules.json", "file:///etc/palisade/rules.json",
+        "https://rules.example.com/palisade/pack.json", "http://127.0.0.1:8080/rules?key=abc"})
+    void rulesLocationsThatAreAccepted(String location) {
+        assertThat(read(Map.of(ConfigKeys.RULES_LOCATION, location)).rulesLocation()).contains(location);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://rules.example.com/pack.json", "https:///pack.json", "file:relative.json",
+        "https://user:hunter2@rules.example.com/pack.json", "http://exa mple.com/x"})
+    void rulesLocationsThatAreRefusedWithoutEchoingCredentials(String location) {
+        assertThatThrownBy(() -> read(Map.of(ConfigKeys.RULES_LOCATION, location)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("palisade.rules.location")
+                .hasMessageContaining("expected a file path, or a file:, http: or https: URL without credentials")
+                .hasMessageNotContaining("hunter2");
+    }
 }

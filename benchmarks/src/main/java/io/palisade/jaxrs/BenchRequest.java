@@ -1,0 +1,295 @@
+package io.palisade.jaxrs;
+
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A request as a JAX-RS runtime hands it to Palisade's filters, for the filter benchmark: the parts
+ * the filters read answer what a real runtime would; the rest is never called. Not a stand-in for
+ * the thing measured (the filters are the real ones), only for the runtime around them.
+ */
+final class BenchRequest implements ContainerRequestContext, UriInfo {
+
+    private final String method;
+    private final String path;
+    private final MultivaluedMap<String, String> query;
+    private final MultivaluedMap<String, String> pathParameters;
+    private final MultivaluedMap<String, String> headers;
+    private final Map<String, Cookie> cookies;
+    private final MediaType type;
+    private final byte[] body;
+    private final Map<String, Object> properties = new HashMap<>();
+    private InputStream entity;
+    Response aborted;
+
+    BenchRequest(String method, String path, MultivaluedMap<String, String> query, MultivaluedMap<String, String> pathParameters,
+            MultivaluedMap<String, String> headers, Map<String, Cookie> cookies, MediaType type, byte[] body) {
+        this.method = method;
+        this.path = path;
+        this.query = query;
+        this.pathParameters = pathParameters;
+        this.headers = headers;
+        this.cookies = cookies;
+        this.type = type;
+        this.body = body;
+        this.entity = body == null ? null : new ByteArrayInputStream(body);
+    }
+
+    /** A fresh copy for the next operation: new properties, an unread body. */
+    BenchRequest fresh() {
+        return new BenchRequest(method, path, query, pathParameters, headers, cookies, type, body);
+    }
+
+    static MultivaluedMap<String, String> map(String... keysAndValues) {
+        MultivaluedMap<String, String> map = new MultivaluedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.add(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Override
+    public Object getProperty(String name) {
+        return properties.get(name);
+    }
+
+    @Override
+    public Collection<String> getPropertyNames() {
+        return properties.keySet();
+    }
+
+    @Override
+    public void setProperty(String name, Object object) {
+        properties.put(name, object);
+    }
+
+    @Override
+    public void removeProperty(String name) {
+        properties.remove(name);
+    }
+
+    @Override
+    public UriInfo getUriInfo() {
+        return this;
+    }
+
+    @Override
+    public String getMethod() {
+        return method;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> getHeaders() {
+        return headers;
+    }
+
+    @Override
+    public String getHeaderString(String name) {
+        List<String> values = headers.get(name);
+        return values == null ? null : String.join(",", values);
+    }
+
+    @Override
+    public MediaType getMediaType() {
+        return type;
+    }
+
+    @Override
+    public List<MediaType> getAcceptableMediaTypes() {
+        return List.of(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Override
+    public Map<String, Cookie> getCookies() {
+        return cookies;
+    }
+
+    @Override
+    public boolean hasEntity() {
+        return body != null;
+    }
+
+    @Override
+    public InputStream getEntityStream() {
+        return entity;
+    }
+
+    @Override
+    public void setEntityStream(InputStream input) {
+        entity = input;
+    }
+
+    @Override
+    public void abortWith(Response response) {
+        aborted = response;
+    }
+
+    @Override
+    public String getPath() {
+        return path;
+    }
+
+    @Override
+    public String getPath(boolean decode) {
+        return path;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> getPathParameters() {
+        return pathParameters;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> getPathParameters(boolean decode) {
+        return pathParameters;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> getQueryParameters() {
+        return query;
+    }
+
+    @Override
+    public MultivaluedMap<String, String> getQueryParameters(boolean decode) {
+        return query;
+    }
+
+    // What the filters never call.
+
+    private static UnsupportedOperationException unused() {
+        return new UnsupportedOperationException("not used by Palisade's filters");
+    }
+
+    @Override
+    public void setRequestUri(URI requestUri) {
+        throw unused();
+    }
+
+    @Override
+    public void setRequestUri(URI baseUri, URI requestUri) {
+        throw unused();
+    }
+
+    @Override
+    public Request getRequest() {
+        throw unused();
+    }
+
+    @Override
+    public void setMethod(String method) {
+        throw unused();
+    }
+
+    @Override
+    public Date getDate() {
+        throw unused();
+    }
+
+    @Override
+    public Locale getLanguage() {
+        throw unused();
+    }
+
+    @Override
+    public int getLength() {
+        return body == null ? -1 : body.length;
+    }
+
+    @Override
+    public List<Locale> getAcceptableLanguages() {
+        throw unused();
+    }
+
+    @Override
+    public SecurityContext getSecurityContext() {
+        throw unused();
+    }
+
+    @Override
+    public void setSecurityContext(SecurityContext context) {
+        throw unused();
+    }
+
+    @Override
+    public List<PathSegment> getPathSegments() {
+        throw unused();
+    }
+
+    @Override
+    public List<PathSegment> getPathSegments(boolean decode) {
+        throw unused();
+    }
+
+    @Override
+    public URI getRequestUri() {
+        throw unused();
+    }
+
+    @Override
+    public UriBuilder getRequestUriBuilder() {
+        throw unused();
+    }
+
+    @Override
+    public URI getAbsolutePath() {
+        throw unused();
+    }
+
+    @Override
+    public UriBuilder getAbsolutePathBuilder() {
+        throw unused();
+    }
+
+    @Override
+    public URI getBaseUri() {
+        throw unused();
+    }
+
+    @Override
+    public UriBuilder getBaseUriBuilder() {
+        throw unused();
+    }
+
+    @Override
+    public List<String> getMatchedURIs() {
+        throw unused();
+    }
+
+    @Override
+    public List<String> getMatchedURIs(boolean decode) {
+        throw unused();
+    }
+
+    @Override
+    public List<Object> getMatchedResources() {
+        throw unused();
+    }
+
+    @Override
+    public URI resolve(URI uri) {
+        throw unused();
+    }
+
+    @Override
+    public URI relativize(URI uri) {
+        throw unused();
+    }
+}
