@@ -172,7 +172,16 @@ final class BenchRequest implements ContainerRequestContext, UriInfo {
         return query;
     }
 
-    // What the filters never call.
+    // What the filters never call. (No @Override on the two methods JAX-RS 4.0 added, so that this
+    // compiles against 3.1 as well.)
+
+    public boolean containsHeaderString(String name, String separator, java.util.function.Predicate<String> test) {
+        throw unused();
+    }
+
+    public String getMatchedResourceTemplate() {
+        throw unused();
+    }
 
     private static UnsupportedOperationException unused() {
         return new UnsupportedOperationException("not used by Palisade's filters");

@@ -54,17 +54,17 @@ final class Detectors {
                         // the classic proofs of concept, with an argument no prose has
                         + "|\\b(alert|prompt|confirm)\\s*(\\(\\s*(\\d|document\\b|window\\b|location\\b|this\\b|top\\b|self\\b|/)|`)"))};
 
-    /** {@code ..} as a whole path segment, after decoding and path normalisation. */
-    private static final Pattern DOT_DOT_SEGMENT = Pattern.compile("(^|/)(\\.{2,}/|\\.\\.(;|$))");
+
     /** {@code ..} followed by junk that no decoder makes sense of, more than once: an encoding fuzzer at work. */
     private static final Pattern DOT_DOT_JUNK = Pattern.compile("(\\.\\.[^\\w\\s.]{1,16}){2,}");
     /**
      * An input that is itself the absolute path of a file attackers read (a sentence that mentions
      * one, such as a search for "cat /etc/hosts", is not).
      */
-    private static final Pattern SENSITIVE_PATH = Pattern.compile("^\\s*(file:/*)?([a-z]:)?[./]*("
+    private static final Check SENSITIVE_PATH = new Check(new String[0], new String[] {"etc/", "proc/", "windows/",
+        "winnt/", "boot.ini", "inetpub/", "web-inf/", "meta-inf/", ".ht", "file:"}, Pattern.compile("^\\s*(file:/*)?([a-z]:)?[./]*("
             + "etc/(passwd|shadow|group|hosts|issue|hostname|sudoers|crontab|fstab|environment)\\b|proc/(self|\\d+)/"
-            + "|(windows|winnt)/|boot\\.ini\\b|inetpub/|web-inf/|meta-inf/|\\.ht(access|passwd)\\b)|^\\s*file:/");
+            + "|(windows|winnt)/|boot\\.ini\\b|inetpub/|web-inf/|meta-inf/|\\.ht(access|passwd)\\b)|^\\s*file:/"));
     /** File names attackers aim at; only with a {@code ..} in the same input. */
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
             "etc\\S{1,16}passwd|\\b(boot|win|system)\\.ini\\b|(boot|win)\\.ini$|system32|\\.htaccess|\\bid_rsa\\b|web\\.xml");
@@ -112,16 +112,25 @@ final class Detectors {
         // a reverse shell
         new Check(new String[] {"-e", "sh"}, new String[0], Pattern.compile("\\s-e\\s+\\S*/(ba|z|k|c|da)?sh\\b"))};
 
-    /** Request-level SQL injection: a few forms that ordinary text does not take. */
-    private static final Pattern SQLI = Pattern.compile("\\bunion\\b[\\s/*()]+(all\\b[\\s/*()]+|distinct\\b[\\s/*()]+)?select\\b"
-            + "|'\\s*\\)*\\s*(or|and|xor|\\|\\||&&)\\s+('?\\w*'?\\s*(=|<|>|like\\b)|\\d+\\s*(=|<|>)|true\\b|not\\b)"
-            + "|'\\s*\\)*\\s*;\\s*(drop|delete|insert|update|alter|create|truncate|exec|shutdown|declare|select)\\b"
-            + "|\\b(sleep|pg_sleep)\\s*\\(\\s*\\d+(\\.\\d+)?\\s*\\)|\\bbenchmark\\s*\\(\\s*\\d+\\s*,"
-            + "|\\bwaitfor\\s+delay\\s+'|\\bdbms_pipe\\.receive_message\\s*\\("
-            + "|[\\w)]'\\s*\\)*\\s*(--[\\s-]*|#\\s*)$|'\\s*/\\*"
-            + "|\\b(information_schema|pg_catalog|sysobjects|mysql\\.user)\\b"
-            + "|\\b(load_file\\s*\\(|into\\s+(out|dump)file\\b)"
-            + "|\\b(or|and)\\s+\\d+\\s*=\\s*\\d+\\s*(--|#|/\\*|$)");
+    /** Request-level SQL injection: a few forms that ordinary text does not take, each run only when its literals are there. */
+    private static final Check[] SQLI = {
+        new Check(new String[] {"union", "select"}, new String[0],
+                Pattern.compile("\\bunion\\b[\\s/*()]+(all\\b[\\s/*()]+|distinct\\b[\\s/*()]+)?select\\b")),
+        // a quote that closes a string, then a condition, another statement, or a comment
+        new Check(new String[] {"'"}, new String[] {"or", "and", "||", "&&"}, Pattern.compile(
+                "'\\s*\\)*\\s*(or|and|xor|\\|\\||&&)\\s+('?\\w*'?\\s*(=|<|>|like\\b)|\\d+\\s*(=|<|>)|true\\b|not\\b)")),
+        new Check(new String[] {"'", ";"}, new String[0], Pattern.compile(
+                "'\\s*\\)*\\s*;\\s*(drop|delete|insert|update|alter|create|truncate|exec|shutdown|declare|select)\\b")),
+        new Check(new String[] {"'"}, new String[] {"--", "#", "/*"},
+                Pattern.compile("[\\w)]'\\s*\\)*\\s*(--[\\s-]*|#\\s*)$|'\\s*/\\*")),
+        new Check(new String[] {"("}, new String[] {"sleep", "benchmark", "receive_message", "load_file"}, Pattern.compile(
+                "\\b(sleep|pg_sleep)\\s*\\(\\s*\\d+(\\.\\d+)?\\s*\\)|\\bbenchmark\\s*\\(\\s*\\d+\\s*,"
+                + "|\\bdbms_pipe\\.receive_message\\s*\\(|\\bload_file\\s*\\(")),
+        new Check(new String[0], new String[] {"waitfor", "information_schema", "pg_catalog", "sysobjects", "mysql.user",
+            "outfile", "dumpfile"}, Pattern.compile("\\bwaitfor\\s+delay\\s+'"
+                + "|\\b(information_schema|pg_catalog|sysobjects|mysql\\.user)\\b|\\binto\\s+(out|dump)file\\b")),
+        new Check(new String[] {"="}, new String[] {"or", "and"},
+                Pattern.compile("\\b(or|and)\\s+\\d+\\s*=\\s*\\d+\\s*(--|#|/\\*|$)"))};
 
     /** Does nothing; calling it loads this class, which compiles every pattern. */
     static void initialize() {
@@ -197,10 +206,30 @@ final class Detectors {
         }
         // A lenient decoder may drop bytes it cannot decode: so does this check.
         String path = Transformer.NORMALIZE_PATH.apply(pathLookAlikes(decode(value)).replace("\\ufffd", ""));
-        if (DOT_DOT_SEGMENT.matcher(path).find() || SENSITIVE_PATH.matcher(path).find()) {
+        if (dotDotSegment(path) || SENSITIVE_PATH.mayMatch(path) && SENSITIVE_PATH.pattern().matcher(path).find()) {
             return true;
         }
         return path.contains("..") && (DOT_DOT_JUNK.matcher(path).find() || SENSITIVE_NAME.matcher(path).find());
+    }
+
+    /** {@code ..} as a whole path segment: {@code ../}, {@code ....//}, or {@code ..} ending the path or before {@code ;}. */
+    static boolean dotDotSegment(String path) {
+        for (int at = path.indexOf(".."); at >= 0; at = path.indexOf("..", at + 1)) {
+            if (at > 0 && path.charAt(at - 1) != '/') {
+                continue;
+            }
+            int end = at + 2;
+            if (end == path.length() || path.charAt(end) == ';' || path.charAt(end) == '/') {
+                return true;
+            }
+            while (end < path.length() && path.charAt(end) == '.') {
+                end++;
+            }
+            if (end < path.length() && path.charAt(end) == '/') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean commandInjection(String value) {
@@ -314,7 +343,7 @@ final class Detectors {
     }
 
     static boolean sqlInjection(String value) {
-        return SQLI.matcher(decode(value)).find();
+        return Check.any(SQLI, decode(value));
     }
 
     /** Percent (repeated) and entity decoding, NULs removed, lower case, UTF-7 angle brackets. */
