@@ -47,7 +47,8 @@ class ServerBookstoreIT {
         backend.createContext("/v1/batches", exchange -> keep(exchange, BATCHES, "{}"));
         backend.start();
         return SampleWar.create("palisade.backend.url=http://127.0.0.1:" + backend.getAddress().getPort() + "\n"
-                + "palisade.backend.token=it-token\npalisade.reporter.interval=500ms\n");
+                + "palisade.backend.token=it-token\npalisade.reporter.interval=500ms\n"
+                + "palisade.trusted-proxies=127.0.0.1,::1\npalisade.ip.denylist=203.0.113.0/24\n");
     }
 
     private static void keep(HttpExchange exchange, List<String> into, String answer) throws IOException {
@@ -141,10 +142,42 @@ class ServerBookstoreIT {
     }
 
     @Test
-    void theServerLogShowsTheHookTable() throws Exception {
-        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("server.log"));
-        assertThat(java.nio.file.Files.readString(log)).contains(
-                "PAL2010: Palisade hook table frozen: 42 hook points (16 JAX-RS resource methods, 26 JDBC)");
+    void requestAttacksAreBlockedBeforeTheResourceAndTheClientIsTheSocketPeer() throws Exception {
+        String before = get("api/books/stats").body();
+        HttpResponse<String> xss = get("api/books/search?q=" + q("<script>alert(document.cookie)</script>"));
+        assertBlocked(xss);
+        assertBlocked(get("api/books/search?q=" + q("../../../../etc/passwd")));
+        assertBlocked(get("api/me", "Cookie", "session=" + q("x; cat /etc/passwd")));
+        assertBlocked(get("api/books/search?q=Emma", "User-Agent", "sqlmap/1.8.2#stable (https://sqlmap.org)"));
+        assertBlocked(post("api/books/3/reviews", "application/x-www-form-urlencoded",
+                "author=eve&text=" + q("<img src=x onerror=alert(1)>")));
+        // A client behind a trusted proxy (this test, on 127.0.0.1) is named by X-Forwarded-For.
+        assertBlocked(get("api/books/search?q=Emma", "X-Forwarded-For", "203.0.113.9"));
+        assertThat(get("api/books/search?q=Emma", "X-Forwarded-For", "198.51.100.20").statusCode()).isEqualTo(200);
+        assertThat(get("api/books/stats").body()).as("no review was stored").isEqualTo(before);
+
+        String requestId = xss.body().replaceAll(".*\"request_id\":\"([0-9a-f]+)\".*", "$1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> BATCHES.stream().anyMatch(b -> b.contains(requestId)));
+        String batch = BATCHES.stream().filter(b -> b.contains(requestId)).findFirst().orElseThrow();
+        assertThat(batch).contains("\"rule_id\":\"xss-request\"", "\"hook_point\":\"request\"", "\"blocked\":true");
+        // The socket peer, read from the servlet request: loopback in IPv4 or IPv6 form.
+        assertThat(batch).containsAnyOf("\"client_ip\":\"127.0.0.1\"", "\"client_ip\":\"::1\"");
+        await().atMost(Duration.ofSeconds(30)).until(() -> String.join("", BATCHES).contains("\"client_ip\":\"203.0.113.9\""));
+    }
+
+    @Test
+    void theHookTableIsLoggedAndSentToTheBackendAtStart() throws Exception {
+        assertThat(get("api/books/search?q=Emma").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !LOGINS.isEmpty());
+        String login = LOGINS.get(0);
+        assertThat(login.split("\"jaxrs:", -1)).as("resource methods in the login").hasSize(17);
+        assertThat(login.split("\"jdbc:", -1)).as("JDBC hook points in the login").hasSize(27);
+        // Where the server writes its log to a file (Payara Micro's goes to the adapter's console).
+        String serverLog = System.getProperty("server.log");
+        if (serverLog != null) {
+            assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(serverLog))).contains(
+                    "PAL2010: Palisade hook table frozen: 42 hook points (16 JAX-RS resource methods, 26 JDBC)");
+        }
     }
 
     private static void assertBlocked(HttpResponse<String> response) {
