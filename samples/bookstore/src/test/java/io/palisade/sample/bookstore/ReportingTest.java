@@ -124,7 +124,8 @@ class ReportingTest {
             }
         });
         try (BookstoreServer server = Servers.start("palisade.backend.url", "http://127.0.0.1:" + backend.getAddress().getPort(),
-                "palisade.backend.token", "backend-token-1", "palisade.rules.refresh", "1s", "palisade.reporter.interval", "200ms")) {
+                "palisade.backend.token", "backend-token-1", "palisade.rules.refresh", "1s", "palisade.reporter.interval", "200ms",
+                RequestProtectionTest.BUDGET, "1s")) {
             PalisadeRuntime runtime = server.container().select(PalisadeRuntime.class).get();
             await().atMost(Duration.ofSeconds(10)).until(() -> search(server, "frobnicate") == 403);
             assertThat(runtime.rules().rules().origin()).isEqualTo("backend");
