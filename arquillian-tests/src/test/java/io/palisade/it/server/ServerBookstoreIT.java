@@ -125,6 +125,9 @@ class ServerBookstoreIT {
         assertBlocked(get("api/me", "Cookie", "session=x' OR '1'='1"));
         assertBlocked(get("api/books/by-publisher", "X-Publisher", "x' OR 1=1 --"));
         assertBlocked(get("api/books/by-author?author=" + q("x'; DELETE FROM users; --")));
+        assertBlocked(get("api/books/by-author?author=" + q("x' UNION SELECT id, username, password_hash, 0 FROM users --")));
+        assertBlocked(get("api/books/batch?ids=" + q("0) OR (1=1")));
+        assertBlocked(get("api/books/columns?name=" + q("(SELECT password_hash FROM users WHERE id = 1)")));
         assertThat(get("api/books/stats").body()).as("the database is unchanged").isEqualTo(before);
     }
 
