@@ -26,6 +26,11 @@ public class Books {
     @Inject
     DataSource dataSource;
 
+    /** Logins and sessions go through the application's own DataSource bean class. */
+    @Inject
+    @Accounts
+    DataSource accounts;
+
     /** {@code WHERE title LIKE '%<term>%'}. */
     public List<Book> unsafeSearch(String term) throws SQLException {
         return query(COLUMNS + " WHERE title LIKE '%" + term + "%' ORDER BY id");
@@ -70,7 +75,7 @@ public class Books {
 
     /** {@code WHERE username = '<username>' AND password_hash = '<hash>'}: the user's id, or null. */
     public Integer unsafeLogin(String username, String passwordHash) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = accounts.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id FROM users WHERE username = '" + username
                         + "' AND password_hash = '" + passwordHash + "'")) {
             return rows.next() ? rows.getInt(1) : null;
@@ -79,7 +84,7 @@ public class Books {
 
     /** {@code WHERE token = '<session>'}: the user name, or null. */
     public String unsafeUserForSession(String session) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = accounts.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT u.username FROM sessions s JOIN users u ON u.id = s.user_id"
                         + " WHERE s.token = '" + session + "'")) {
             return rows.next() ? rows.getString(1) : null;
@@ -135,7 +140,7 @@ public class Books {
     }
 
     public Integer login(String username, String passwordHash) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = accounts.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT id FROM users WHERE username = ? AND password_hash = ?")) {
             statement.setString(1, username);

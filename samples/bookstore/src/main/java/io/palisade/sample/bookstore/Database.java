@@ -21,9 +21,24 @@ public class Database {
     /** The embedded PostgreSQL server, when there is one; typed loosely so that servers without it can load this class. */
     private AutoCloseable postgres;
 
+    private DataSource created;
+
+    /** The books' DataSource (the first of the ways a DataSource reaches an application: a producer). */
     @Produces
     @ApplicationScoped
     DataSource dataSource() {
+        return created();
+    }
+
+    /** The database itself, created and seeded on first use, as the application made it (not as produced). */
+    synchronized DataSource created() {
+        if (created == null) {
+            created = create();
+        }
+        return created;
+    }
+
+    private DataSource create() {
         String kind = System.getProperty("sample.db", System.getenv().getOrDefault("SAMPLE_DB", "h2"))
                 .toLowerCase(Locale.ROOT);
         DataSource dataSource;
