@@ -8,14 +8,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ServerBookstoreIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2VydmVyLXNpZGUtc2VjcmV0";
     private static final List<String> LOGINS = new CopyOnWriteArrayList<>();
     private static final List<String> BATCHES = new CopyOnWriteArrayList<>();
@@ -73,26 +68,16 @@ class ServerBookstoreIT {
     @ArquillianResource
     URL deployed;
 
-    /** The deployment's URL, rebuilt on 127.0.0.1 whatever host the adapter reports. */
-    private URI base() {
-        return URI.create("http://127.0.0.1:" + deployed.getPort() + deployed.getPath() + (deployed.getPath().endsWith("/") ? "" : "/"));
-    }
-
     private HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(pathAndQuery)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ServerHttp(deployed).get(pathAndQuery, headers);
     }
 
     private HttpResponse<String> post(String path, String type, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base().resolve(path)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new ServerHttp(deployed).post(path, type, body);
     }
 
     private static String q(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return ServerHttp.q(value);
     }
 
     @Test
