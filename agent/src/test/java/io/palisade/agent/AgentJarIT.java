@@ -51,7 +51,8 @@ class AgentJarIT {
                 "META-INF/services/jakarta.enterprise.inject.spi.Extension",
                 "META-INF/services/io.palisade.core.event.ReporterFactory",
                 "META-INF/services/org.glassfish.jersey.internal.spi.AutoDiscoverable",
-                "META-INF/services/jakarta.ws.rs.ext.Providers");
+                "META-INF/services/jakarta.ws.rs.ext.Providers",
+                "META-INF/services/jakarta.servlet.ServletContainerInitializer");
     }
 
     @Test

@@ -51,6 +51,37 @@ final class BlockResponse {
         }
     }
 
+    /** The status a blocked request answers with: {@code palisade.block.status}, or 303 with a redirect. */
+    int status() {
+        return redirect != null ? 303 : status;
+    }
+
+    /** Where a blocked request is sent, or {@code null}. */
+    URI redirect() {
+        return redirect;
+    }
+
+    /** The body for {@code requestId}, HTML when {@code html}; {@code null} with a redirect. */
+    String body(String requestId, boolean html) {
+        if (redirect != null) {
+            return null;
+        }
+        return html ? html(requestId) : json(requestId);
+    }
+
+    /**
+     * Whether a raw {@code Accept} header (outside JAX-RS) prefers HTML: it names {@code text/html}
+     * and not {@code application/json} before it. JSON when absent.
+     */
+    static boolean prefersHtml(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("application/json");
+        return html >= 0 && (json < 0 || html < json);
+    }
+
     private static boolean prefersHtml(List<MediaType> accepted) {
         for (MediaType type : accepted) {
             if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {

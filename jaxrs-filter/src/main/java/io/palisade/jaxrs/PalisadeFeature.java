@@ -75,7 +75,8 @@ public final class PalisadeFeature implements Feature {
         }
     }
 
-    private static PalisadeRuntime runtime() {
+    /** The deployment's runtime through CDI, or {@code null} (Palisade disabled, or no CDI). */
+    static PalisadeRuntime runtime() {
         try {
             Instance<PalisadeRuntime> found = CDI.current().select(PalisadeRuntime.class);
             if (found.isResolvable()) {

@@ -1,12 +1,9 @@
 package io.palisade.jaxrs;
 
 import io.palisade.core.PalisadeRuntime;
-import io.palisade.core.event.Counters;
-import io.palisade.core.event.EventSink;
 import io.palisade.core.net.ClientIp;
 import io.palisade.core.net.IpRanges;
 import io.palisade.core.rules.RuleEngine;
-import io.palisade.core.request.Detection;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestContext;
 import io.palisade.core.request.RequestLimits;
@@ -37,7 +34,9 @@ import java.util.logging.Logger;
  * handed back to the application whole. Form fields come from the resource method's arguments.
  *
  * <p>When a protection blocked something during the request, the response is replaced with the block
- * response here, whatever the application did with the exception.
+ * response here, whatever the application did with the exception. (When the exception escapes
+ * JAX-RS unmapped, response filters do not run; on a servlet container
+ * {@link BlockedRequestServletFilter} answers instead.)
  */
 @PreMatching
 @Priority(Integer.MIN_VALUE / 2)
@@ -49,8 +48,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
     private final RequestContext requests;
     private final RequestLimits limits;
     private final BlockResponse block;
-    private final Counters counters;
-    private final EventSink sink;
+    private final PalisadeRuntime runtime;
     private final RuleEngine rules;
     private final ClientIp clientIp;
 
@@ -58,8 +56,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
         this.rules = runtime.rules();
         this.clientIp = new ClientIp(new IpRanges(runtime.settings().trustedProxies()), runtime.settings().clientIpHeader());
         this.requests = runtime.requests();
-        this.counters = runtime.counters();
-        this.sink = runtime.sink();
+        this.runtime = runtime;
         this.limits = limits;
         this.block = new BlockResponse(runtime.settings());
     }
@@ -149,25 +146,8 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
                 block.apply(record.id(), request, response);
             }
         } finally {
-            requests.end(record);
             record.addProtectionNanos(System.nanoTime() - start);
-            handOff(record);
+            RequestEnd.finish(runtime, record);
         }
-    }
-
-    /** Counts the request and offers it to the reporter when protections found something: no I/O, no lock. */
-    private void handOff(RequestRecord record) {
-        counters.requestSeen();
-        counters.protectionTime(record.protectionNanos());
-        if (!record.hasDetections()) {
-            return;
-        }
-        for (Detection detection : record.detections()) {
-            counters.attack(detection.ruleId(), detection.blocked());
-        }
-        if (record.blocked()) {
-            counters.requestBlocked();
-        }
-        sink.offer(record);
     }
 }

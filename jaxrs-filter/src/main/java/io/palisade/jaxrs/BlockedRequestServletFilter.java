@@ -1,0 +1,120 @@
+package io.palisade.jaxrs;
+
+import io.palisade.core.PalisadeRuntime;
+import io.palisade.core.request.RequestRecord;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The block response for a blocked request whose exception left JAX-RS unmapped (the application
+ * wrapped Palisade's exception in one of its own and maps it nowhere): JAX-RS then skips the
+ * response filters and hands the exception to the servlet container (RESTEasy), or sends a 500
+ * itself and rethrows (Jersey). Every other exception and error, and every request Palisade did
+ * not block, passes through untouched.
+ * Registered by {@link PalisadeServletInitializer}.
+ */
+final class BlockedRequestServletFilter implements Filter {
+
+    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
+
+    private volatile PalisadeRuntime runtime;
+    private volatile BlockResponse block;
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        // Jersey answers an unmapped exception with sendError(500) before rethrowing it: that is
+        // caught on the way, for a blocked request only.
+        ErrorAwareResponse watched = response instanceof HttpServletResponse
+                ? new ErrorAwareResponse(request, (HttpServletResponse) response) : null;
+        try {
+            chain.doFilter(request, watched != null ? watched : response);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            if (watched != null && watched.answered || answered(request, response)) {
+                return; // the client has the block response; the exception was Palisade's own block
+            }
+            throw e;
+        }
+    }
+
+    /** Turns a 5xx error the runtime sends for a blocked request into the block response. */
+    private final class ErrorAwareResponse extends HttpServletResponseWrapper {
+
+        private final ServletRequest request;
+        private boolean answered;
+
+        ErrorAwareResponse(ServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (status < 500 || !(answered = answered(request, getResponse()))) {
+                super.sendError(status, message);
+            }
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            if (status < 500 || !(answered = answered(request, getResponse()))) {
+                super.sendError(status);
+            }
+        }
+    }
+
+    /** Writes the block response when the request was blocked and nothing was sent yet. Never throws. */
+    private boolean answered(ServletRequest request, ServletResponse response) {
+        try {
+            Object property = request.getAttribute(RequestRecordFilter.PROPERTY);
+            if (!(property instanceof RequestRecord) || !((RequestRecord) property).blocked()
+                    || !(response instanceof HttpServletResponse) || response.isCommitted() || !resolve()) {
+                return false;
+            }
+            RequestRecord record = (RequestRecord) property;
+            HttpServletResponse http = (HttpServletResponse) response;
+            http.reset();
+            http.setStatus(block.status());
+            http.setHeader("Cache-Control", "no-store");
+            if (block.redirect() != null) {
+                http.setHeader("Location", block.redirect().toString());
+            } else {
+                boolean html = request instanceof HttpServletRequest
+                        && BlockResponse.prefersHtml(((HttpServletRequest) request).getHeader("Accept"));
+                byte[] body = block.body(record.id(), html).getBytes(StandardCharsets.UTF_8);
+                http.setContentType((html ? "text/html" : "application/json") + ";charset=UTF-8");
+                http.setContentLength(body.length);
+                http.getOutputStream().write(body);
+            }
+            http.flushBuffer();
+            RequestEnd.finish(runtime, record);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "PAL4005: could not write the block response after an unmapped exception", e);
+            return false;
+        }
+    }
+
+    /** Finds the deployment's runtime the first time it is needed (CDI is not ready when the filter is made). */
+    private boolean resolve() {
+        if (runtime == null) {
+            PalisadeRuntime found = PalisadeFeature.runtime();
+            if (found == null) {
+                return false;
+            }
+            block = new BlockResponse(found.settings());
+            runtime = found;
+        }
+        return true;
+    }
+}
