@@ -47,6 +47,9 @@ final class Detectors {
                 Pattern.compile("data\\s*:\\s*(text/html|image/svg\\+xml|text/javascript|application/(x-)?javascript)")),
         new Check(new String[0], new String[] {"srcdoc", "expression", "behavior", "binding"},
                 Pattern.compile("\\bsrcdoc\\s*=|:\\s*expression\\s*\\(|\\bbehavior\\s*:\\s*url\\s*\\(|-moz-binding\\s*:")),
+        // AngularJS and other client-side template sandboxes escaped to the Function constructor
+        new Check(new String[] {"constructor"}, new String[0],
+                Pattern.compile("constructor\\s*\\.\\s*constructor\\s*\\(|\\[\\s*['\"]constructor['\"]\\s*\\]\\s*\\(")),
         // breaking out of a script string or statement into a call: '-alert(1)-'  ";confirm`1`
         new Check(new String[0], new String[] {"alert", "prompt", "confirm", "eval", "settimeout", "setinterval", "execscript"},
                 Pattern.compile("[\"'`;]\\s*[-+*/%&|^,;)\\]}]*\\s*(alert|prompt|confirm|eval|settimeout|setinterval|execscript)"
@@ -105,6 +108,11 @@ final class Detectors {
             "phpinfo", "getruntime", "processbuilder"}, Pattern.compile(
                 "\\b(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|eval|assert)\\s*\\(\\s*['\"`$]"
                 + "|\\bphpinfo\\s*\\(\\s*\\)|\\bruntime\\s*\\.\\s*getruntime\\s*\\(|\\bprocessbuilder\\s*\\(")),
+        // Java expression languages (SpEL, OGNL) reaching the runtime
+        new Check(new String[] {"java.lang"}, new String[0], Pattern.compile(
+                "\\bt\\s*\\(\\s*java\\.lang\\.(runtime|processbuilder|system|class)\\b|@java\\.lang\\.(runtime|system)@"
+                + "|new\\s+java\\.lang\\.processbuilder\\s*\\(")),
+        new Check(new String[] {"memberaccess"}, new String[0], Pattern.compile("#_?memberaccess|_memberaccess\\s*[\\[.=]")),
         // expression-language and template execution, template-injection probes
         new Check(new String[0], new String[] {"${", "{{", "__"}, Pattern.compile(
                 "\\$\\{@?[a-z_]+\\s*\\(|\\{\\$\\{|__(class|subclasses|globals|builtins|mro)__"

