@@ -91,7 +91,7 @@ public final class RulePackParser {
             if (rules.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new RulePackException(where + ": rule #" + (i + 1) + " is not an object");
             }
-            Rule rule = rule(rules.getJsonObject(i), where + ", rule #" + (i + 1));
+            Rule rule = rule(rules.getJsonObject(i), where, i + 1);
             if (!ids.add(rule.id())) {
                 throw new RulePackException(where + ": duplicate rule id '" + rule.id() + "'");
             }
@@ -141,16 +141,17 @@ public final class RulePackParser {
         return new RuleSet(version, origin, request, jdbc, new IpRanges(deny), new IpRanges(allow), paths);
     }
 
-    private static Rule rule(JsonObject json, String where) throws RulePackException {
+    private static Rule rule(JsonObject json, String packWhere, int number) throws RulePackException {
+        String where = packWhere + ", rule #" + number;
         String id = string(json, "id", where, null);
-        if (id == null || !id.matches("[A-Za-z0-9_.-]{1,64}")) {
+        if (!token(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")) {
             throw new RulePackException(where + ": \"id\" must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
-        where = where.replaceFirst(", rule #\\d+$", "") + ", rule '" + id + "'";
+        where = packWhere + ", rule '" + id + "'";
         unknownFields(json, RULE_FIELDS, where);
         String name = string(json, "name", where, id);
         String attackType = string(json, "attack_type", where, null);
-        if (attackType == null || !attackType.matches("[a-z0-9_]{1,64}")) {
+        if (!token(attackType, "abcdefghijklmnopqrstuvwxyz0123456789_")) {
             throw new RulePackException(where + ": \"attack_type\" must be 1 to 64 lower-case letters, digits or '_'");
         }
         String targetText = string(json, "target", where, "request");
@@ -235,6 +236,19 @@ public final class RulePackParser {
         } catch (IllegalArgumentException e) {
             throw new RulePackException(where + ": " + e.getMessage());
         }
+    }
+
+    /** Whether {@code text} is 1 to 64 characters, each one of {@code allowed}. */
+    private static boolean token(String text, String allowed) {
+        if (text == null || text.isEmpty() || text.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (allowed.indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void unknownFields(JsonObject json, Set<String> known, String where) throws RulePackException {
