@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.palisade.it.server.resource.ContainerDataSourceResource;
 import io.palisade.it.server.resource.ResourceApplication;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,14 +22,7 @@ class ResourceDataSourceIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "resource.war")
-                .addClasses(ResourceApplication.class, ContainerDataSourceResource.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(jar("agent.jar"), jar("h2.jar"));
-    }
-
-    private static JavaArchive jar(String property) {
-        return ShrinkWrap.createFromZipFile(JavaArchive.class, new File(System.getProperty(property)));
+        return SampleWar.app("resource.war", ResourceApplication.class, ContainerDataSourceResource.class);
     }
 
     @ArquillianResource

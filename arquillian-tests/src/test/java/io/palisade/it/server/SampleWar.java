@@ -47,6 +47,16 @@ final class SampleWar {
                 .addAsLibraries(jar("agent.jar"), jar("h2.jar"));
     }
 
+    /**
+     * A small application of {@code classes} (a CDI bean archive), with H2 and the untouched agent
+     * jar in WEB-INF/lib, for the suites that need something the sample does not do.
+     */
+    static WebArchive app(String name, Class<?>... classes) {
+        return ShrinkWrap.create(WebArchive.class, name).addClasses(classes)
+                .addAsWebInfResource(org.jboss.shrinkwrap.api.asset.EmptyAsset.INSTANCE, "beans.xml")
+                .addAsLibraries(jar("agent.jar"), jar("h2.jar"));
+    }
+
     private static JavaArchive jar(String property) {
         File file = new File(System.getProperty(property));
         if (!file.isFile()) {

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.palisade.it.server.wrap.WrapApplication;
 import io.palisade.it.server.wrap.WrapDatabase;
 import io.palisade.it.server.wrap.WrappingResource;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,14 +24,7 @@ class UnmappedWrapIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "wrap.war")
-                .addClasses(WrapApplication.class, WrapDatabase.class, WrappingResource.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(jar("agent.jar"), jar("h2.jar"));
-    }
-
-    private static JavaArchive jar(String property) {
-        return ShrinkWrap.createFromZipFile(JavaArchive.class, new File(System.getProperty(property)));
+        return SampleWar.app("wrap.war", WrapApplication.class, WrapDatabase.class, WrappingResource.class);
     }
 
     @ArquillianResource
