@@ -80,6 +80,32 @@ class AgentJarIT {
     }
 
     @Test
+    void carriesTheLicenceAndNoticeOfEveryBundledLibrary() throws IOException {
+        assertThat(entries()).contains("META-INF/NOTICE.txt", "META-INF/licenses/Apache-2.0.txt",
+                "META-INF/licenses/re2j-LICENSE.txt", "META-INF/licenses/EPL-2.0-OR-GPL-2.0-with-Classpath-exception.md",
+                "META-INF/licenses/jakarta.json-api-NOTICE.md", "META-INF/licenses/parsson-NOTICE.md");
+        String notice;
+        try (JarFile file = new JarFile(jar.toFile());
+                InputStream in = file.getInputStream(file.getJarEntry("META-INF/NOTICE.txt"))) {
+            notice = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // Every relocated package is named, with a resolved version (no ${...} left by the build).
+        List<String> relocated = entries().stream().filter(e -> e.startsWith("io/palisade/shaded/") && e.endsWith(".class"))
+                .map(e -> e.substring("io/palisade/shaded/".length(), e.indexOf('/', "io/palisade/shaded/".length())))
+                .distinct().toList();
+        assertThat(relocated).isNotEmpty().allSatisfy(name -> assertThat(notice).contains("io.palisade.shaded." + name + " "));
+        assertThat(notice).doesNotContain("${").containsPattern("\\| \\d+\\.\\d+(\\.\\d+)? \\|");
+        for (String text : notice.lines().filter(l -> l.startsWith("| ") && l.contains("licenses/")).toList()) {
+            for (String part : text.split("licenses/")) {
+                String name = part.split("[ ,|]")[0];
+                if (!name.isEmpty() && !part.equals(text.split("licenses/")[0])) {
+                    assertThat(entries()).as("licence file named in the NOTICE").contains("META-INF/licenses/" + name);
+                }
+            }
+        }
+    }
+
+    @Test
     void relocatedDependenciesWorkFromTheJarAlone() throws Exception {
         // Only the JDK as parent: if a reference to com.google.re2j survived shading, this fails.
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {

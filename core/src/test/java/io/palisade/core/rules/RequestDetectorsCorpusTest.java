@@ -11,33 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import io.palisade.core.testing.TestCorpus;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request-phase detectors over the public attack lists of ../shared/corpus (XSS, path traversal,
+ * The request-phase detectors over the public attack lists of the repository's corpus folder (XSS, path traversal,
  * command injection), and over benign text that must never fire: libinjection's false positives and
  * ordinary user input (names, prose, code-looking search terms, URLs, e-mail addresses). Writes
  * target/request-detectors.txt.
  */
 class RequestDetectorsCorpusTest {
 
-    static final Path CORPUS = locate();
-
-    private static Path locate() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolveSibling("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            candidate = dir.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("../shared/corpus not found above " + Path.of("").toAbsolutePath());
-    }
+    static final Path CORPUS = TestCorpus.root();
 
     static List<String> lines(Path file) {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
@@ -145,7 +130,7 @@ class RequestDetectorsCorpusTest {
 
     @Test
     void attackListsAreDetectedAndOrdinaryTextIsNot() throws IOException {
-        StringBuilder out = new StringBuilder("Request-phase detectors over ../shared/corpus\n\n");
+        StringBuilder out = new StringBuilder("Request-phase detectors over the corpus folder\n\n");
         // Lists of bare event-handler names are fuzzing material, not payloads: each is tried the way
         // such lists are used, as an attribute that breaks out of a quoted value.
         List<Path> handlerLists = files("xss").stream().filter(f -> f.getFileName().toString().contains("event_handlers")).toList();

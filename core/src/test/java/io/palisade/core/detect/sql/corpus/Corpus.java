@@ -1,5 +1,6 @@
 package io.palisade.core.detect.sql.corpus;
 
+import io.palisade.core.testing.TestCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -12,23 +13,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Reads ../shared/corpus: libinjection's lists are form-encoded, PayloadsAllTheThings' are raw. */
+/** Reads the repository's corpus folder: libinjection's lists are form-encoded, PayloadsAllTheThings' are raw. */
 final class Corpus {
 
-    static final Path ROOT = locate();
+    static final Path ROOT = TestCorpus.root();
 
     private Corpus() {
-    }
-
-    private static Path locate() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("../shared/corpus not found from " + Path.of("").toAbsolutePath());
     }
 
     static List<String> sqlInjections() {

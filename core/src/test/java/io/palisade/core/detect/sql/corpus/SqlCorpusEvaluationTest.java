@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Embeds every SQL-injection payload of ../shared/corpus in each SQL context, runs it on a real H2
+ * Embeds every SQL-injection payload of the corpus folder in each SQL context, runs it on a real H2
  * database, and checks that the detector flags every payload that really works there. A payload
  * "works" when the database accepts the concatenated statement and it does something other than
  * the same value would do as data: other rows than the parameterised query (string contexts),
