@@ -2,6 +2,7 @@ package io.palisade.benchmarks;
 
 import io.palisade.core.config.SettingsReader;
 import io.palisade.core.event.Counters;
+import io.palisade.core.event.SecurityEvent;
 import io.palisade.core.request.RequestLimits;
 import io.palisade.core.request.RequestRecord;
 import io.palisade.reporter.LogExporter;
@@ -40,7 +41,8 @@ public class ReporterHandOffBenchmark {
 
     static final int OFFERS = 100_000;
 
-    private final RequestRecord record = new RequestRecord("r-1", "GET", "/api/books/search", null, RequestLimits.DEFAULT);
+    private final SecurityEvent record = SecurityEvent.of(new RequestRecord("r-1", "GET", "/api/books/search", null,
+            RequestLimits.DEFAULT));
     private final Scrubber scrubber = new Scrubber(SettingsReader.DEFAULT_SCRUB_KEY_PATTERN,
             SettingsReader.DEFAULT_SCRUB_VALUE_PATTERN);
     private PalisadeReporter withRoom;

@@ -20,9 +20,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import java.sql.Connection;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one interceptor: fires the hook point of a JAX-RS resource method, and wraps the connection a
@@ -35,8 +33,6 @@ import java.util.Set;
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200)
 public class PalisadeInterceptor {
-
-    private static final Set<InputSource> FORM = EnumSet.of(InputSource.FORM);
 
     private final HookTable table;
     private final RequestContext requests;
@@ -78,7 +74,7 @@ public class PalisadeInterceptor {
         }
         recordFormFields(record, names, arguments);
         // The request-phase rules saw every other input in the JAX-RS filter; these arrive only now.
-        if (rules.inspect(record, FORM, false) != null) {
+        if (rules.inspectFormFields(record) != null) {
             throw new BlockedInvocationException();
         }
     }
@@ -93,11 +89,11 @@ public class PalisadeInterceptor {
             if (value instanceof Collection) {
                 for (Object element : (Collection<?>) value) {
                     if (element != null) {
-                        record.addInput(InputSource.FORM, name, element.toString());
+                        record.addBoundInput(InputSource.FORM, name, element.toString());
                     }
                 }
             } else {
-                record.addInput(InputSource.FORM, name, value.toString());
+                record.addBoundInput(InputSource.FORM, name, value.toString());
             }
         }
     }

@@ -2,6 +2,8 @@ package io.palisade.jaxrs;
 
 import io.palisade.core.PalisadeRuntime;
 import io.palisade.core.request.RequestRecord;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,11 +18,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The block response for a blocked request whose exception left JAX-RS unmapped (the application
- * wrapped Palisade's exception in one of its own and maps it nowhere): JAX-RS then skips the
- * response filters and hands the exception to the servlet container (RESTEasy), or sends a 500
- * itself and rethrows (Jersey). Every other exception and error, and every request Palisade did
- * not block, passes through untouched.
+ * The servlet container's view of a request, for two things JAX-RS cannot do on every path.
+ * <ul>
+ *   <li>The block response for a blocked request whose exception left JAX-RS unmapped (the application
+ *       wrapped Palisade's exception in one of its own and maps it nowhere): JAX-RS then skips the
+ *       response filters and hands the exception to the servlet container (RESTEasy), or sends a 500
+ *       itself and rethrows (Jersey). Every other exception and error, and every request Palisade did
+ *       not block, passes through untouched.</li>
+ *   <li>The end of the request record on every path: when the request ends (or, for an asynchronous
+ *       request, when its async context completes, fails or times out), so that no record outlives its
+ *       request or stays current on the container's thread for the next piece of work.</li>
+ * </ul>
  * Registered by {@link PalisadeServletInitializer}.
  */
 final class BlockedRequestServletFilter implements Filter {
@@ -44,6 +52,48 @@ final class BlockedRequestServletFilter implements Filter {
                 return; // the client has the block response; the exception was Palisade's own block
             }
             throw e;
+        } finally {
+            end(request);
+        }
+    }
+
+    /** Ends the request's record now, or when its async context ends; never throws. */
+    private void end(ServletRequest request) {
+        try {
+            Object property = request.getAttribute(RequestRecordFilter.PROPERTY);
+            if (!(property instanceof RequestRecord) || !resolve()) {
+                return;
+            }
+            RequestRecord record = (RequestRecord) property;
+            PalisadeRuntime found = runtime;
+            if (request.isAsyncStarted()) {
+                found.requests().forget(record); // this thread is done with it; the request is not
+                request.getAsyncContext().addListener(new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        RequestEnd.finish(found, record);
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                        RequestEnd.finish(found, record);
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                        RequestEnd.finish(found, record);
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {
+                        // the listener list carries over to the new cycle
+                    }
+                });
+            } else {
+                RequestEnd.finish(found, record);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "PAL4007: could not end the request record after the servlet chain", e);
         }
     }
 

@@ -1,31 +1,66 @@
 package io.palisade.jaxrs;
 
+import io.palisade.core.request.Incompleteness;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestRecord;
 import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import org.eclipse.parsson.JsonProviderImpl;
 
 /**
- * Turns the inspected prefix of a JSON body into request inputs. Anything it cannot make
- * sense of (bad encoding, malformed or truncated JSON) ends collection quietly: the request goes on
- * untouched, and only what was understood is inspected.
+ * Turns a JSON body into request inputs: its leaves (strings and numbers) named by their key paths,
+ * {@code user.name}, {@code items[2]}, {@code $} for a top-level value. Anything it cannot make sense of
+ * (bad encoding, malformed or truncated JSON) ends collection quietly: the request goes on untouched,
+ * and what was understood is inspected.
  */
 final class BodyInputs {
 
     private static final JsonProviderImpl JSON = new JsonProviderImpl();
 
+    /** Receives leaves in document order; answers whether to go on. */
+    @FunctionalInterface
+    interface LeafSink {
+        boolean leaf(String name, String value);
+    }
+
     private BodyInputs() {
     }
 
-    /** Collects the leaves (strings, numbers) with their key paths: {@code user.name}, {@code items[2]}. */
+    /**
+     * The leaves of a body the resource method does not receive, as unbound inputs: at most to
+     * {@code maxDepth}, and only while the record has room. Leaves deeper than the bound flag the record.
+     */
     static void json(byte[] body, int length, int maxDepth, RequestRecord record) {
+        boolean cut = leaves(new ByteArrayInputStream(body, 0, length), maxDepth,
+                (name, value) -> record.addInput(InputSource.JSON, name, value));
+        if (cut) {
+            record.incomplete(Incompleteness.BODY_CUT);
+        }
+    }
+
+    /** Every leaf of a body the resource method receives, at any depth the parser accepts. */
+    static List<String[]> all(InputStream body) {
+        List<String[]> leaves = new ArrayList<>();
+        leaves(body, Integer.MAX_VALUE, (name, value) -> leaves.add(new String[] {name, value}));
+        return leaves;
+    }
+
+    /**
+     * Walks the leaves of {@code in} into {@code sink}.
+     *
+     * @return whether leaves deeper than {@code maxDepth} were skipped
+     */
+    static boolean leaves(InputStream in, int maxDepth, LeafSink sink) {
         Deque<String> path = new ArrayDeque<>();
         Deque<int[]> arrayIndexes = new ArrayDeque<>();
         String key = null;
-        try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body, 0, length))) {
+        boolean skipped = false;
+        try (JsonParser parser = JSON.createParser(in)) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
                 switch (event) {
@@ -45,11 +80,13 @@ final class BodyInputs {
                         break;
                     case VALUE_STRING:
                     case VALUE_NUMBER:
+                        String name = segment(path, arrayIndexes, key);
                         if (path.size() <= maxDepth) {
-                            String name = segment(path, arrayIndexes, key);
-                            if (!record.addInput(InputSource.JSON, name.isEmpty() ? "$" : name, parser.getString())) {
-                                return;
+                            if (!sink.leaf(name.isEmpty() ? "$" : name, parser.getString())) {
+                                return skipped;
                             }
+                        } else {
+                            skipped = true;
                         }
                         key = null;
                         break;
@@ -62,6 +99,7 @@ final class BodyInputs {
             // Malformed, truncated, or deeper than the parser's own limit (Parsson throws a bare
             // RuntimeException past 1,000 levels): keep what was collected.
         }
+        return skipped;
     }
 
     /** Marks an object on the index stack: its values are named by key, not index. */

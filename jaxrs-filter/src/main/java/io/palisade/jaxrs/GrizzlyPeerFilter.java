@@ -10,7 +10,8 @@ import org.glassfish.grizzly.http.server.Request;
 
 /**
  * On Jersey's Grizzly container (the embedded demo): the peer from Grizzly's request, which Jersey
- * binds per request and so gives to a singleton only through a provider.
+ * binds per request and so gives to a singleton only through a provider, and the end of the request
+ * as Grizzly sees it (after the response, on every path), for {@link ContainerEnd}.
  */
 @PreMatching
 @Priority(PeerAddress.PRIORITY)
@@ -26,6 +27,10 @@ final class GrizzlyPeerFilter implements ContainerRequestFilter {
             String peer = current != null ? current.getRemoteAddr() : null;
             if (peer != null) {
                 request.setProperty(PeerAddress.PROPERTY, peer);
+            }
+            if (current != null) {
+                request.setProperty(ContainerEnd.PROPERTY, (java.util.function.Consumer<Runnable>) action ->
+                        current.addAfterServiceListener(finished -> action.run()));
             }
         } catch (RuntimeException | LinkageError unavailable) {
             // Fail open: without the peer the client address is unknown, nothing else changes.

@@ -70,7 +70,7 @@ public final class PalisadeFeature implements Feature {
             Method method = resource.getResourceMethod();
             if (method != null) {
                 context.register(new ResourceMatchFilter(HookPoint.symbolOf(HookKind.JAXRS_RESOURCE, method),
-                        runtime.rules(), block));
+                        BoundParameters.of(resource.getResourceClass(), method), runtime.rules(), block));
             }
         }
     }

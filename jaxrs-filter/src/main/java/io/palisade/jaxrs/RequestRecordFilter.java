@@ -15,23 +15,20 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Cookie;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
+import jakarta.ws.rs.core.PathSegment;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Opens the request record first thing (pre-matching, earliest priority) and closes it last: as a
- * response filter with the same priority it runs after every other one. Collects the request's
- * inputs within {@link RequestLimits}; a body is read only when it is JSON, only up to the bound, and
- * handed back to the application whole. Form fields come from the resource method's arguments.
+ * response filter with the same priority it runs after every other one, and where the container tells
+ * when a request ends on every path (Grizzly, the servlet filter), it is closed there too. Collects the
+ * request's query, matrix, header and cookie inputs as unbound extras within {@link RequestLimits}; what
+ * the matched resource method receives, and a JSON body, are recorded after matching
+ * ({@link ResourceMatchFilter}).
  *
  * <p>When a protection blocked something during the request, the response is replaced with the block
  * response here, whatever the application did with the exception. (When the exception escapes
@@ -64,17 +61,22 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
     @Override
     public void filter(ContainerRequestContext request) {
         long start = System.nanoTime();
+        ClientIp.Resolution client = client(request);
         RequestRecord record = new RequestRecord(RequestIds.next(), request.getMethod(),
-                applicationPath(request.getUriInfo().getPath(true)), client(request), limits);
+                applicationPath(request.getUriInfo().getPath(true)), client.client(), limits);
+        if (!client.parsed().isEmpty()) {
+            record.parsedAddresses(client.parsed());
+        }
         request.setProperty(PROPERTY, record);
         requests.begin(record);
+        ContainerEnd.onEnd(request, () -> RequestEnd.finish(runtime, record));
         try {
             if (rules.screen(record) != null) {
                 request.abortWith(block.build(record.id(), request.getAcceptableMediaTypes()));
                 return;
             }
             collect(request, record);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             // Fail open: a request Palisade cannot read is passed through with what was collected.
             LOG.log(Level.FINE, "PAL4001: could not read all inputs of request " + record.id(), e);
         } finally {
@@ -83,12 +85,12 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
     }
 
     /** The client's address: the peer, or what trusted proxies say (never a header from anyone else). */
-    private String client(ContainerRequestContext request) {
+    private ClientIp.Resolution client(ContainerRequestContext request) {
         try {
             String header = clientIp.header();
             return clientIp.resolve(PeerAddress.of(request), header == null ? List.of() : request.getHeaders().get(header));
         } catch (RuntimeException e) {
-            return null;
+            return new ClientIp.Resolution(null, List.of());
         }
     }
 
@@ -97,11 +99,18 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
         return path.startsWith("/") ? path : "/" + path;
     }
 
-    private void collect(ContainerRequestContext request, RequestRecord record) throws IOException {
+    private static void collect(ContainerRequestContext request, RequestRecord record) {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters(true);
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             for (String value : parameter.getValue()) {
                 record.addInput(InputSource.QUERY, parameter.getKey(), value);
+            }
+        }
+        for (PathSegment segment : request.getUriInfo().getPathSegments(true)) {
+            for (Map.Entry<String, List<String>> parameter : segment.getMatrixParameters().entrySet()) {
+                for (String value : parameter.getValue()) {
+                    record.addInput(InputSource.MATRIX, parameter.getKey(), value);
+                }
             }
         }
         for (Map.Entry<String, Cookie> cookie : request.getCookies().entrySet()) {
@@ -115,22 +124,6 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
                 record.addInput(InputSource.HEADER, header.getKey(), value);
             }
         }
-        MediaType type = request.getMediaType();
-        if (type == null || !request.hasEntity()) {
-            return;
-        }
-        // Form bodies are never read here: on a servlet container the JAX-RS runtime may take
-        // @FormParam values from the servlet's own parsing of the raw input stream (RESTEasy on Open
-        // Liberty does), which reading it here would starve. Form fields reach the record from the
-        // resource method's arguments instead (PalisadeInterceptor).
-        boolean json = type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json");
-        if (!json) {
-            return;
-        }
-        InputStream body = request.getEntityStream();
-        byte[] head = body.readNBytes(limits.maxBodyBytes());
-        request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), body));
-        BodyInputs.json(head, head.length, limits.maxJsonDepth(), record);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.palisade.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.palisade.core.request.Incompleteness;
 import io.palisade.core.request.RequestInput;
 import io.palisade.core.request.RequestLimits;
 import io.palisade.core.request.RequestRecord;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class BodyInputsTest {
 
-    private final RequestLimits limits = new RequestLimits(20, 64, 4, 1024);
+    private final RequestLimits limits = new RequestLimits(20, 64, 4, 1024, 4096);
 
     private RequestRecord record() {
         return new RequestRecord("id", "POST", "/x", null, limits);
@@ -59,7 +60,7 @@ class BodyInputsTest {
     }
 
     @Test
-    void inputsStopAtTheCountBoundAndValuesAreCut() {
+    void unboundLeavesStopAtTheCountBoundAndLongValuesAreKeptWholeButFlagged() {
         RequestRecord record = record();
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < 100; i++) {
@@ -68,9 +69,51 @@ class BodyInputsTest {
         byte[] body = bytes(json.append("]").toString());
         BodyInputs.json(body, body.length, 4, record);
         assertThat(record.inputs()).hasSize(20).allSatisfy(input -> {
-            assertThat(input.value()).hasSize(64);
-            assertThat(input.truncated()).isTrue();
+            assertThat(input.value()).hasSize(100);
+            assertThat(input.bound()).isFalse();
         });
         assertThat(record.inputsDropped()).isEqualTo(1);
+        assertThat(record.incompleteness()).containsExactlyInAnyOrder(Incompleteness.INPUTS_DROPPED, Incompleteness.VALUE_CUT);
+    }
+
+    @Test
+    void leavesDeeperThanTheBoundFlagTheRecord() {
+        RequestRecord record = record();
+        byte[] body = bytes("{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":\"deep\"}}}},\"top\":\"kept\"}");
+        BodyInputs.json(body, body.length, 4, record);
+        assertThat(record.inputs()).extracting(RequestInput::value).containsExactly("kept");
+        assertThat(record.incompleteness()).contains(Incompleteness.BODY_CUT);
+    }
+
+    @Test
+    void aBoundBodyIsCopiedAsTheApplicationReadsItAndParsedWholeOnDemand() throws Exception {
+        RequestRecord record = record();
+        String padding = " ".repeat(3000);
+        byte[] body = bytes("{\"pad\":\"" + "x".repeat(2000) + "\"," + padding + "\"author\":\"x' OR '1'='1\"}");
+        byte[] head = java.util.Arrays.copyOf(body, 1024);
+        BoundBody late = new BoundBody(head, head.length, 1 << 20);
+        java.io.InputStream rest = new java.io.ByteArrayInputStream(body, 1024, body.length - 1024);
+        java.io.InputStream application = late.stream(rest);
+        record.lateInputs(late);
+        record.settle();
+        assertThat(record.inputs()).as("nothing read yet, nothing new").isEmpty();
+        assertThat(application.readAllBytes()).isEqualTo(body);
+        record.settle();
+        assertThat(record.inputs()).extracting(RequestInput::qualifiedName, RequestInput::bound).contains(
+                org.assertj.core.groups.Tuple.tuple("json:author", true));
+        record.settle();
+        assertThat(record.inputs()).as("parsed once, not added twice").hasSize(2);
+    }
+
+    @Test
+    void theCopyIsBoundedAndFlaggedBeyondIt() throws Exception {
+        RequestRecord record = record();
+        byte[] body = bytes("[\"" + "x".repeat(5000) + "\",\"late\"]");
+        BoundBody late = new BoundBody(java.util.Arrays.copyOf(body, 1024), 1024, 2048);
+        late.stream(new java.io.ByteArrayInputStream(body, 1024, body.length - 1024)).readAllBytes();
+        record.lateInputs(late);
+        record.settle();
+        assertThat(record.incompleteness()).contains(Incompleteness.BODY_CUT);
+        assertThat(record.inputs()).extracting(RequestInput::value).doesNotContain("late");
     }
 }

@@ -2,7 +2,8 @@ package io.palisade.reporter;
 
 import io.palisade.core.request.Detection;
 import io.palisade.core.request.RequestInput;
-import io.palisade.core.request.RequestRecord;
+import io.palisade.core.event.SecurityEvent;
+import io.palisade.core.request.Incompleteness;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 import org.eclipse.parsson.JsonProviderImpl;
 
 /**
- * Turns a finished request's record into attack events: one JSON object per detection, scrubbed and
+ * Turns a finished request's event into attack events: one JSON object per detection, scrubbed and
  * truncated, encoded as UTF-8. The schema is {@code docs/reference/events.md}. Runs on the reporter's
  * worker thread.
  */
@@ -35,8 +36,8 @@ final class EventEncoder {
         this.scrubber = scrubber;
     }
 
-    /** The record's events; empty when it holds no detection. */
-    List<byte[]> encode(RequestRecord record) {
+    /** The request's attack events; empty when it holds no detection. */
+    List<byte[]> encode(SecurityEvent record) {
         List<Detection> detections = record.detections();
         if (detections.isEmpty()) {
             return List.of();
@@ -50,7 +51,7 @@ final class EventEncoder {
     }
 
     /** The values of the request's secret-named inputs, and the credential part of authorization headers. */
-    private Set<String> knownSecrets(RequestRecord record) {
+    private Set<String> knownSecrets(SecurityEvent record) {
         Set<String> secrets = new LinkedHashSet<>();
         for (RequestInput input : record.inputs()) {
             if (scrubber.secretName(input.name())) {
@@ -64,10 +65,10 @@ final class EventEncoder {
         return secrets;
     }
 
-    private void attack(JsonGenerator json, RequestRecord record, Detection detection, Set<String> secrets) {
+    private void attack(JsonGenerator json, SecurityEvent record, Detection detection, Set<String> secrets) {
         json.writeStartObject()
                 .write("type", "attack")
-                .write("request_id", record.id())
+                .write("request_id", record.requestId())
                 .write("time", detection.time().toString())
                 .write("rule_id", detection.ruleId())
                 .write("attack_type", detection.attackType());
@@ -86,8 +87,19 @@ final class EventEncoder {
                     .write("source", input.source().label())
                     .write("name", cut(input.name(), 256))
                     .write("value", cut(value, MAX_VALUE))
-                    .write("truncated", input.truncated() || value.length() > MAX_VALUE)
+                    .write("truncated", value.length() > MAX_VALUE)
+                    .write("bound", input.bound())
                     .writeEnd();
+        }
+        json.write("inspection_complete", record.inspectionComplete());
+        if (!record.inspectionComplete()) {
+            json.writeStartArray("inspection_incomplete");
+            for (Incompleteness reason : Incompleteness.values()) {
+                if (record.incompleteness().contains(reason)) {
+                    json.write(reason.label());
+                }
+            }
+            json.writeEnd();
         }
         if (detection.evidence() != null && detection.hookPoint() != null && detection.hookPoint().startsWith("jdbc:")) {
             json.write("statement", cut(scrubber.sql(detection.evidence(), secrets), MAX_STATEMENT));

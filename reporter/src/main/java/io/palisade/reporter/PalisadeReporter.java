@@ -2,7 +2,7 @@ package io.palisade.reporter;
 
 import io.palisade.core.event.Counters;
 import io.palisade.core.event.Reporter;
-import io.palisade.core.request.RequestRecord;
+import io.palisade.core.event.SecurityEvent;
 import io.palisade.core.rules.RuleEngine;
 import io.palisade.core.rules.RulePackException;
 import io.smallrye.mutiny.Multi;
@@ -50,7 +50,7 @@ public final class PalisadeReporter implements Reporter {
 
     static final Logger LOG = Logger.getLogger("io.palisade.reporter");
 
-    private final MpscAtomicArrayQueue<RequestRecord> queue;
+    private final MpscAtomicArrayQueue<SecurityEvent> queue;
     private final int queueCapacity;
     private final Counters counters;
     private final Exporter exporter;
@@ -117,8 +117,8 @@ public final class PalisadeReporter implements Reporter {
 
     /** Called on request threads: never blocks, never throws, no I/O, no allocation. */
     @Override
-    public boolean offer(RequestRecord record) {
-        if (record != null && !closed && queue.offerIfBelowThreshold(record, queueCapacity)) {
+    public boolean offer(SecurityEvent event) {
+        if (event != null && !closed && queue.offerIfBelowThreshold(event, queueCapacity)) {
             return true;
         }
         counters.queueDrop();
@@ -233,19 +233,19 @@ public final class PalisadeReporter implements Reporter {
         if (target == null) {
             return;
         }
-        RequestRecord record;
+        SecurityEvent event;
         int drained = 0;
-        while (drained++ < max && (record = queue.poll()) != null) {
+        while (drained++ < max && (event = queue.poll()) != null) {
             List<byte[]> events;
             try {
-                events = encoder.encode(record);
+                events = encoder.encode(event);
             } catch (RuntimeException e) {
                 counters.ruleFault();
-                LOG.log(Level.FINE, "PAL5004: could not encode the events of request " + record.id(), e);
+                LOG.log(Level.FINE, "PAL5004: could not encode the events of request " + event.requestId(), e);
                 continue;
             }
-            for (byte[] event : events) {
-                target.emit(event);
+            for (byte[] encoded : events) {
+                target.emit(encoded);
             }
         }
     }

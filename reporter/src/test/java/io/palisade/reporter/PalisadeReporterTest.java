@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.palisade.core.config.SettingsReader;
 import io.palisade.core.event.AgentDescription;
 import io.palisade.core.event.Counters;
-import io.palisade.core.request.RequestRecord;
+import io.palisade.core.event.SecurityEvent;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -187,7 +187,7 @@ class PalisadeReporterTest {
     void aQueueFilledByEightThreadsNeverBlocksAndCountsEveryDrop() throws Exception {
         // Not started: nothing drains, so exactly the capacity is accepted.
         reporter = reporterFor(backend).queueCapacity(1_000).build();
-        RequestRecord record = Records.sqlInjection("q-1", "' OR 1=1 --");
+        SecurityEvent record = Records.sqlInjection("q-1", "' OR 1=1 --");
         AtomicLong accepted = new AtomicLong();
         CountDownLatch done = new CountDownLatch(8);
         for (int t = 0; t < 8; t++) {

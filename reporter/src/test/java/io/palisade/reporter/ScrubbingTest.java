@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.palisade.core.config.SettingsReader;
 import io.palisade.core.event.AgentDescription;
 import io.palisade.core.event.Counters;
+import io.palisade.core.event.SecurityEvent;
 import io.palisade.core.request.Detection;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestLimits;
@@ -78,7 +79,7 @@ class ScrubbingTest {
                     .interval(Duration.ofMillis(100)).batchSize(100).build();
             reporter.start();
             try {
-                cases.forEach(c -> assertThat(reporter.offer(c.record())).isTrue());
+                cases.forEach(c -> assertThat(reporter.offer(SecurityEvent.of(c.record()))).isTrue());
                 await().atMost(Duration.ofSeconds(10)).until(() -> backend.events().size() == 600);
             } finally {
                 reporter.close();
@@ -123,7 +124,7 @@ class ScrubbingTest {
             for (int i = 0; i < 300; i++) {
                 Case c = generate(i);
                 cases.add(c);
-                exporter.export(new Batch(i, encoder.encode(c.record()), java.util.Map.of()));
+                exporter.export(new Batch(i, encoder.encode(SecurityEvent.of(c.record())), java.util.Map.of()));
             }
             assertThat(lines).hasSize(600).allMatch(line -> line.startsWith("{\"type\":\"attack\""));
             String everything = String.join("\n", lines);

@@ -30,13 +30,14 @@ public final class ConfigKeys {
     public static final String TRUSTED_PROXIES = "palisade.trusted-proxies";
     public static final String CLIENT_IP_HEADER = "palisade.client-ip.header";
     public static final String BUDGET = "palisade.budget";
+    public static final String BUDGET_EXCEEDED = "palisade.budget.exceeded";
     public static final String APP_NAME = "palisade.app.name";
 
     /** Every key, for reading and for spotting misspelt ones. */
     public static final List<String> ALL = List.of(ENABLED, MODE, RULES_LOCATION, RULES_REFRESH, IP_DENYLIST,
             IP_ALLOWLIST, PATH_ALLOWLIST, SCRUB_KEY_PATTERN, SCRUB_VALUE_PATTERN, BACKEND_URL, BACKEND_TOKEN,
             REPORTER_INTERVAL, REPORTER_BATCH_SIZE, REPORTER_QUEUE_CAPACITY, BLOCK_STATUS, BLOCK_REDIRECT,
-            TRUSTED_PROXIES, CLIENT_IP_HEADER, BUDGET, APP_NAME);
+            TRUSTED_PROXIES, CLIENT_IP_HEADER, BUDGET, BUDGET_EXCEEDED, APP_NAME);
 
     /** Keys whose values are secrets: never logged, never echoed in an error. */
     public static final List<String> SECRET = List.of(BACKEND_TOKEN);

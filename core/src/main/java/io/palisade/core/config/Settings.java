@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param backendToken never logged; {@link #toString()} redacts it
  * @param appName the name the backend knows the application by; when absent the CDI layer derives one
+ * @param budgetExceeded what happens to a request whose inspection could not finish (budget spent, inputs
+ *                       left out): {@code MONITOR} lets it through flagged, {@code BLOCK} blocks it
  */
 public record Settings(
         boolean enabled,
@@ -31,6 +33,7 @@ public record Settings(
         List<String> trustedProxies,
         String clientIpHeader,
         Duration budget,
+        Mode budgetExceeded,
         Optional<String> appName) {
 
     public Settings {
@@ -54,6 +57,6 @@ public record Settings(
                 + ", reporterBatchSize=" + reporterBatchSize + ", reporterQueueCapacity=" + reporterQueueCapacity
                 + ", blockStatus=" + blockStatus + ", blockRedirect=" + blockRedirect + ", trustedProxies="
                 + trustedProxies + ", clientIpHeader=" + clientIpHeader + ", budget=" + budget
-                + ", appName=" + appName + "]";
+                + ", budgetExceeded=" + budgetExceeded + ", appName=" + appName + "]";
     }
 }

@@ -71,6 +71,7 @@ public final class SettingsReader {
                 cidrs(ConfigKeys.TRUSTED_PROXIES),
                 headerName(ConfigKeys.CLIENT_IP_HEADER, "X-Forwarded-For"),
                 duration(ConfigKeys.BUDGET, Duration.ofMillis(5), Duration.ofNanos(100_000), Duration.ofSeconds(1)),
+                mode(ConfigKeys.BUDGET_EXCEEDED, Mode.MONITOR),
                 appName());
     }
 
@@ -110,16 +111,20 @@ public final class SettingsReader {
     }
 
     private Mode mode() {
-        String value = raw(ConfigKeys.MODE);
+        return mode(ConfigKeys.MODE, Mode.BLOCK);
+    }
+
+    private Mode mode(String key, Mode fallback) {
+        String value = raw(key);
         if (value == null) {
-            return Mode.BLOCK;
+            return fallback;
         }
         for (Mode mode : Mode.values()) {
             if (mode.name().equalsIgnoreCase(value)) {
                 return mode;
             }
         }
-        throw new InvalidSettingException(ConfigKeys.MODE, value, "expected block or monitor");
+        throw new InvalidSettingException(key, value, "expected block or monitor");
     }
 
     private Optional<String> text(String key) {

@@ -28,6 +28,10 @@ public final class Counters {
     private final LongAdder exportFailures = new LongAdder();
     private final LongAdder rulePacksRejected = new LongAdder();
     private final LongAdder breakerTrips = new LongAdder();
+    private final LongAdder breakerRecoveries = new LongAdder();
+    private final LongAdder inputsDropped = new LongAdder();
+    private final LongAdder detectionsDropped = new LongAdder();
+    private final LongAdder inspectionsIncomplete = new LongAdder();
     private final LongAdder[] protectionTime = new LongAdder[TIME_BUCKETS_MICROS.length + 1];
     /** Per rule: [0] detections in monitor mode, [1] detections that blocked. */
     private final ConcurrentHashMap<String, LongAdder[]> attacks = new ConcurrentHashMap<>();
@@ -78,6 +82,26 @@ public final class Counters {
         breakerTrips.increment();
     }
 
+    public void breakerRecovery() {
+        breakerRecoveries.increment();
+    }
+
+    /**
+     * What one finished request left uninspected: unbound inputs beyond the input bound, detections
+     * beyond the per-request bound, and whether its inspection was incomplete for any reason.
+     */
+    public void inspection(int inputs, int detections, boolean incomplete) {
+        if (inputs > 0) {
+            inputsDropped.add(inputs);
+        }
+        if (detections > 0) {
+            detectionsDropped.add(detections);
+        }
+        if (incomplete) {
+            inspectionsIncomplete.increment();
+        }
+    }
+
     public void queueDrop() {
         queueDrops.increment();
     }
@@ -116,7 +140,9 @@ public final class Counters {
     /**
      * Every counter by name, sorted: {@code requests}, {@code blocked}, {@code attacks.<rule>.block},
      * {@code attacks.<rule>.monitor}, {@code budget_overruns}, {@code rule_faults}, {@code queue_drops},
-     * {@code buffer_drops}, {@code export_failures}, {@code rule_packs_rejected}, {@code breaker_trips}, {@code protection_time_us.lt_<bound>} and
+     * {@code buffer_drops}, {@code export_failures}, {@code rule_packs_rejected}, {@code breaker_trips},
+     * {@code breaker_recoveries}, {@code inputs_dropped}, {@code detections_dropped}, {@code inspections_incomplete},
+     * {@code protection_time_us.lt_<bound>} and
      * {@code protection_time_us.ge_<last bound>}. Zero counters are included.
      */
     public Map<String, Long> snapshot() {
@@ -130,6 +156,10 @@ public final class Counters {
         values.put("export_failures", exportFailures.sum());
         values.put("rule_packs_rejected", rulePacksRejected.sum());
         values.put("breaker_trips", breakerTrips.sum());
+        values.put("breaker_recoveries", breakerRecoveries.sum());
+        values.put("inputs_dropped", inputsDropped.sum());
+        values.put("detections_dropped", detectionsDropped.sum());
+        values.put("inspections_incomplete", inspectionsIncomplete.sum());
         for (Map.Entry<String, LongAdder[]> rule : attacks.entrySet()) {
             values.put("attacks." + rule.getKey() + ".monitor", rule.getValue()[0].sum());
             values.put("attacks." + rule.getKey() + ".block", rule.getValue()[1].sum());

@@ -20,10 +20,10 @@ public final class HookFaults {
 
     private final LongAdder count = new LongAdder();
     private final AtomicLong nextLogAt = new AtomicLong(System.nanoTime());
-    private volatile Runnable listener = () -> { };
+    private volatile java.util.function.Consumer<HookPoint> listener = hookPoint -> { };
 
-    /** Called after each fault, e.g. by a circuit breaker; must not throw. */
-    public void onFault(Runnable listener) {
+    /** Called after each fault with the hook point it happened at, e.g. by a circuit breaker; must not throw. */
+    public void onFault(java.util.function.Consumer<HookPoint> listener) {
         this.listener = listener;
     }
 
@@ -31,7 +31,7 @@ public final class HookFaults {
     void callbackFailed(Callback callback, HookPoint hookPoint, Throwable failure) {
         count.increment();
         try {
-            listener.run();
+            listener.accept(hookPoint);
         } catch (RuntimeException ignored) {
             // a listener's fault must not turn into the application's
         }

@@ -7,20 +7,36 @@ import java.util.Locale;
 
 /**
  * Resolves the client's address: the socket peer, unless the peer is a trusted proxy; then the
- * configured header ({@code X-Forwarded-For} by default, or RFC 7239 {@code Forwarded}) is walked
- * from right to left, skipping trusted proxies, and the first address that is not one is the client.
- * A header from an untrusted peer is never read. Ports, brackets and IPv6 forms are parsed; an entry
- * that is not an address ({@code unknown}, an obfuscated name, garbage) ends the walk, and the last
- * address reached is the answer. Immutable, thread-safe.
+ * configured header ({@code X-Forwarded-For} by default, or RFC 7239 {@code Forwarded}) is walked from
+ * right to left over all its entries, skipping trusted proxies, and the first entry that is not one is
+ * the client. A header from an untrusted peer is never read.
+ *
+ * <p>The client is <em>unknown</em> ({@code null}) when the walk meets an entry that is not an address
+ * ({@code unknown}, an obfuscated name, garbage), when every entry is a trusted proxy, or when it has
+ * read {@link #MAX_HEADER_CHARS} characters without reaching an untrusted address. Padding the header
+ * on the left therefore changes nothing (the walk decides on the right-most entries), and junk cannot
+ * make a trusted proxy pass for the client. The addresses that did parse on the way come with the
+ * answer, so that a denylist can still match them. Ports, brackets and IPv6 forms are parsed.
+ * Immutable, thread-safe.
  */
 public final class ClientIp {
 
-    /** At most this many hops of a header are examined. */
-    static final int MAX_HOPS = 32;
+    /** Characters of the forwarding header the walk reads at most, from the right. */
+    public static final int MAX_HEADER_CHARS = 8 * 1024;
 
     private final IpRanges trustedProxies;
     private final String header;
     private final boolean forwarded;
+
+    /** The outcome: the client, or {@code null} when unknown, and the addresses that parsed on the way. */
+    public record Resolution(String client, List<String> parsed) {
+
+        static final Resolution UNKNOWN = new Resolution(null, List.of());
+
+        public Resolution {
+            parsed = List.copyOf(parsed);
+        }
+    }
 
     public ClientIp(IpRanges trustedProxies, String header) {
         this.trustedProxies = trustedProxies;
@@ -35,45 +51,54 @@ public final class ClientIp {
 
     /**
      * @param peer the socket peer's address, or {@code null} when the runtime does not tell
-     * @param headerValues every value of {@link #header()} in the order received (may be empty)
-     * @return the client's address in canonical form, or {@code null} when the peer is unknown
+     * @param headerValues every value of {@link #header()} in the order received (may be empty or {@code null})
      */
-    public String resolve(String peer, List<String> headerValues) {
+    public Resolution resolve(String peer, List<String> headerValues) {
         IPAddress current = peer == null ? null : IpRanges.parseAddress(stripPort(peer.strip()));
         if (current == null) {
-            return null;
+            return Resolution.UNKNOWN;
         }
         if (!trustedProxies.contains(current) || headerValues == null || headerValues.isEmpty()) {
-            return canonical(current);
+            return new Resolution(canonical(current), List.of());
         }
-        List<String> hops = hops(headerValues);
-        for (int i = hops.size() - 1; i >= 0 && hops.size() - i <= MAX_HOPS; i--) {
-            IPAddress hop = IpRanges.parseAddress(stripPort(hops.get(i)));
-            if (hop == null) {
-                break;
+        List<String> parsed = new ArrayList<>();
+        parsed.add(canonical(current));
+        int budget = MAX_HEADER_CHARS;
+        for (int v = headerValues.size() - 1; v >= 0; v--) {
+            String value = headerValues.get(v);
+            if (value == null) {
+                continue;
             }
-            current = hop;
-            if (!trustedProxies.contains(hop)) {
-                break;
-            }
-        }
-        return canonical(current);
-    }
-
-    private List<String> hops(List<String> values) {
-        List<String> hops = new ArrayList<>();
-        for (String value : values) {
-            for (String element : value.split(",", MAX_HOPS * 4)) {
+            int end = value.length();
+            while (end >= 0) {
+                int comma = value.lastIndexOf(',', end - 1);
+                budget -= end - comma;
+                if (budget < 0) {
+                    return new Resolution(null, parsed);
+                }
+                String element = value.substring(comma + 1, end);
                 String hop = forwarded ? forwardedFor(element) : element.strip();
-                hops.add(hop == null ? "" : hop);
+                IPAddress address = hop == null || hop.isEmpty() ? null : IpRanges.parseAddress(stripPort(hop));
+                if (address == null) {
+                    return new Resolution(null, parsed);
+                }
+                String canonical = canonical(address);
+                if (!trustedProxies.contains(address)) {
+                    return new Resolution(canonical, List.of());
+                }
+                parsed.add(canonical);
+                end = comma;
             }
         }
-        return hops;
+        return new Resolution(null, parsed);
     }
 
     /** The {@code for=} parameter of one RFC 7239 element, unquoted; {@code null} when absent. */
     static String forwardedFor(String element) {
-        for (String pair : element.split(";")) {
+        int from = 0;
+        while (from <= element.length()) {
+            int semicolon = element.indexOf(';', from);
+            String pair = element.substring(from, semicolon < 0 ? element.length() : semicolon);
             int equals = pair.indexOf('=');
             if (equals > 0 && pair.substring(0, equals).strip().toLowerCase(Locale.ROOT).equals("for")) {
                 String value = pair.substring(equals + 1).strip();
@@ -82,6 +107,10 @@ public final class ClientIp {
                 }
                 return value;
             }
+            if (semicolon < 0) {
+                break;
+            }
+            from = semicolon + 1;
         }
         return null;
     }

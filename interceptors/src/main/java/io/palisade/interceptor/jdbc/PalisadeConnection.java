@@ -36,6 +36,8 @@ public final class PalisadeConnection implements Connection, SqlSource {
     private final Connection delegate;
     private final JdbcHooks hooks;
     private final DialectHolder dialect;
+    /** This connection's dialect and escaping mode, once asked for (a connection is used by one thread at a time). */
+    private SqlDialect sessionDialect;
 
     private PalisadeConnection(Connection delegate, JdbcHooks hooks, DialectHolder dialect) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -55,10 +57,19 @@ public final class PalisadeConnection implements Connection, SqlSource {
         return new PalisadeConnection(connection, hooks, dialect);
     }
 
-    /** The database's dialect, read once per DataSource from its metadata. */
+    /**
+     * The database's dialect, read once per DataSource from its metadata, in the string escaping mode
+     * this connection's session is in (read once per physical connection where the database has modes).
+     * Asked for only when a request input occurs in a statement.
+     */
     @Override
     public SqlDialect sqlDialect() {
-        return dialect.resolve(delegate);
+        SqlDialect known = sessionDialect;
+        if (known == null) {
+            known = dialect.resolveWithMode(delegate);
+            sessionDialect = known;
+        }
+        return known;
     }
 
     JdbcHooks hooks() {

@@ -1,41 +1,57 @@
 package io.palisade.core.detect.sql;
 
 import io.palisade.core.request.RequestInput;
+import io.palisade.core.text.Decoding;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides whether a request input changed the structure of a SQL statement.
  *
  * <p>For each input that occurs in the statement's text, the statement is tokenized once (lazily,
- * only if some input occurs) and each occurrence is judged by the tokens it covers. An input that
- * is data covers one token, or a part of one: a value inside a string literal, a number, a name. An
- * input is flagged when an occurrence
+ * only if some input occurs) and every occurrence is judged by the tokens it covers. An input that
+ * is data covers one token, or a part of one: a value inside a string literal, a number, a name where
+ * a name belongs. An occurrence is structure when it
  * <ul>
  *   <li>holds one delimiter of a string, quoted name or comment: it ends a string the application
  *       opened, opens one the application closes, or opens a comment;</li>
  *   <li>sits inside a string that never closes: its last quote or backslash escaped the application's
  *       closing quote;</li>
  *   <li>holds a statement separator ({@code ;});</li>
- *   <li>or covers several tokens that are not all data: a keyword other than a sort direction,
- *       an operator, a parenthesis. Several data tokens in a row (a list of numbers, a column name and
+ *   <li>is a bare name where the statement expects a value (after a comparison, in an {@code IN} or
+ *       {@code VALUES} list): {@code WHERE id = id} compares a column with itself;</li>
+ *   <li>or covers several tokens that are not all data: a keyword other than a sort direction, an
+ *       operator, a parenthesis. Several data tokens in a row (a list of numbers, a column name and
  *       {@code DESC}) are what applications legitimately splice into {@code IN (...)} and
  *       {@code ORDER BY}.</li>
  * </ul>
- * A run of plain words that matches the application's own SQL text by coincidence (a search for
- * "from books") is not flagged when the same value also sits whole inside a string literal, where
- * the application put it.
  *
- * <p>Bound parameters never appear in the SQL text, so a parameterised statement costs one
- * substring search per input. Work is linear in the statement's length per input, and bounded by
- * {@link #MAX_OCCURRENCES}.
+ * <p>Applications sometimes change an input before concatenating it. Besides the value as received,
+ * the forms an application commonly makes are matched too: percent-decoded once more, {@code +} as
+ * space, HTML entities decoded, trimmed, lower- or upper-cased. A changed form counts only when what it
+ * covers holds a delimiter, operator, parenthesis or separator: plain words in another case are too
+ * likely to be the application's own SQL text.
+ *
+ * <p>One coincidence is allowed for: a run of plain words typed by a user that also appears in the
+ * application's own SQL (a search for {@code ORDER BY id} in {@code ... LIKE '%ORDER BY id%' ORDER BY id}).
+ * It is data only when the same value also sits inside a string literal, no other input of the request
+ * contains it (so an attacker cannot plant the copy through a second parameter), and the run does not
+ * start where the statement expects a value.
+ *
+ * <p>Bound parameters never appear in the SQL text, so a parameterised statement costs one substring
+ * search per input. Every occurrence is examined; the cost is linear in the statement's length per
+ * input form ({@link SubstringFinder}).
  */
 public final class SqlInjectionDetector {
 
     /** Inputs shorter than this cannot change a statement's structure and still run. */
     static final int MIN_INPUT_LENGTH = 2;
-    /** Occurrences of one input examined at most. */
-    static final int MAX_OCCURRENCES = 64;
+
+    private static final Set<String> COMPARISONS = Set.of("=", "<", ">", "<=", ">=", "<>", "!=", "==");
+    private static final Set<String> VALUE_KEYWORDS = Set.of("LIKE", "ILIKE", "BETWEEN", "LIMIT", "OFFSET", "ESCAPE");
+    private static final Set<String> LIST_KEYWORDS = Set.of("IN", "VALUES");
 
     private SqlInjectionDetector() {
     }
@@ -45,27 +61,108 @@ public final class SqlInjectionDetector {
         if (sql == null || sql.isEmpty()) {
             return null;
         }
-        SqlTokens tokens = null;
+        Statement statement = new Statement(sql, dialect);
         for (int n = 0; n < inputs.size(); n++) {
             RequestInput input = inputs.get(n);
-            String value = input.value();
-            for (int form = 0; form < 2; form++) {
-                String candidate = form == 0 ? value : percentDecoded(value);
-                if (candidate == null || candidate.length() < MIN_INPUT_LENGTH || candidate.length() > sql.length()
-                        || onlyQuotes(candidate)) {
-                    continue;
-                }
-                int at = sql.indexOf(candidate);
-                if (at < 0) {
-                    continue;
-                }
-                if (tokens == null) {
-                    tokens = SqlTokenizer.tokenize(sql, dialect);
-                }
-                SqlInjection found = examine(sql, tokens, input, candidate, at);
-                if (found != null) {
-                    return found;
-                }
+            SqlInjection found = examineInput(statement, input, inputs);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static SqlInjection examineInput(Statement statement, RequestInput input, List<RequestInput> all) {
+        String value = input.value();
+        if (value.length() < MIN_INPUT_LENGTH) {
+            return null;
+        }
+        SqlInjection found = examineForm(statement, input, value, true, all);
+        if (found != null || !hasStructuralCharacter(value)) {
+            // Changed forms count only for structure characters, and no common change adds them.
+            return found;
+        }
+        found = examineCases(statement, input, value);
+        if (found != null) {
+            return found;
+        }
+        String stripped = value.strip();
+        if (stripped != value) {
+            found = examineChanged(statement, input, stripped);
+        }
+        if (found == null && value.indexOf('%') >= 0) {
+            found = examineChanged(statement, input, percentDecoded(value));
+        }
+        if (found == null && value.indexOf('+') >= 0) {
+            found = examineChanged(statement, input, value.replace('+', ' '));
+        }
+        if (found == null && value.indexOf('&') >= 0) {
+            found = examineChanged(statement, input, Decoding.entityDecode(value));
+        }
+        return found;
+    }
+
+    /** A changed form: as it is, trimmed, and in another case. */
+    private static SqlInjection examineChanged(Statement statement, RequestInput input, String form) {
+        if (form == null) {
+            return null;
+        }
+        SqlInjection found = examineForm(statement, input, form, false, null);
+        if (found == null) {
+            String stripped = form.strip();
+            if (stripped != form) {
+                found = examineForm(statement, input, stripped, false, null);
+            }
+        }
+        return found != null ? found : examineCases(statement, input, form);
+    }
+
+    /**
+     * The lower- and upper-cased forms of {@code form}, found without building them: a case-blind scan
+     * over the statement (skipped when a cheap filter shows the form cannot be there), each hit kept
+     * when the statement holds exactly the lower- or the upper-cased text.
+     */
+    private static SqlInjection examineCases(Statement statement, RequestInput input, String form) {
+        String sql = statement.sql;
+        int length = form.length();
+        if (length < MIN_INPUT_LENGTH || length > sql.length() || onlyQuotes(form) || !hasLetter(form)
+                || !statement.mayContainIgnoringCase(form)) {
+            return null;
+        }
+        SubstringFinder finder = new SubstringFinder(sql, form, true);
+        for (int at = finder.next(); at >= 0; at = finder.next()) {
+            if (sql.startsWith(form, at) || !(sameCase(sql, at, form, true) || sameCase(sql, at, form, false))) {
+                continue; // the unchanged form was judged already; mixed case is no transform
+            }
+            String reason = judge(statement, input, form, at, at + length, false, null);
+            if (reason != null) {
+                return new SqlInjection(input, at, at + length, reason);
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameCase(String sql, int at, String form, boolean lower) {
+        for (int k = 0; k < form.length(); k++) {
+            char c = form.charAt(k);
+            if (sql.charAt(at + k) != (lower ? Character.toLowerCase(c) : Character.toUpperCase(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SqlInjection examineForm(Statement statement, RequestInput input, String form, boolean exact,
+            List<RequestInput> all) {
+        String sql = statement.sql;
+        if (form.length() < MIN_INPUT_LENGTH || form.length() > sql.length() || onlyQuotes(form)) {
+            return null;
+        }
+        SubstringFinder finder = new SubstringFinder(sql, form, false);
+        for (int at = finder.next(); at >= 0; at = finder.next()) {
+            String reason = judge(statement, input, form, at, at + form.length(), exact, all);
+            if (reason != null) {
+                return new SqlInjection(input, at, at + form.length(), reason);
             }
         }
         return null;
@@ -73,7 +170,7 @@ public final class SqlInjectionDetector {
 
     /**
      * Quotes alone cannot change a statement and still let it run, but correctly escaped they
-     * line up with the application's own delimiters ({@code ''} in {@code }).
+     * line up with the application's own delimiters ({@code ''} in {@code 'O''Brien'}).
      */
     private static boolean onlyQuotes(String value) {
         for (int i = 0; i < value.length(); i++) {
@@ -85,24 +182,42 @@ public final class SqlInjectionDetector {
         return true;
     }
 
-    private static SqlInjection examine(String sql, SqlTokens tokens, RequestInput input, String value, int first) {
-        int at = first;
-        for (int seen = 0; at >= 0 && seen < MAX_OCCURRENCES; seen++) {
-            String reason = judge(sql, tokens, value, at, at + value.length());
-            if (reason != null) {
-                return new SqlInjection(input, at, at + value.length(), reason);
+    /** Whether {@code value} holds a character that can delimit, operate, group or separate in SQL. */
+    private static boolean hasStructuralCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\'' || c == '"' || c == '`' || c == ';' || c == '(' || c == ')' || c == '-' || c == '/'
+                    || c == '*' || c == '#' || c == '=' || c == '<' || c == '>' || c == '|' || c == '&' || c == '\\'
+                    || c == '%' || c == '+' || c == '[' || c == ']' || c == '$' || c == ',' || c == '!') {
+                return true;
             }
-            at = sql.indexOf(value, at + 1);
         }
-        return null;
+        return false;
     }
 
-    /** Why the occurrence {@code [start, end)} is structure, or {@code null} when it is data. */
-    private static String judge(String sql, SqlTokens tokens, String value, int start, int end) {
+    private static boolean hasLetter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isLetter(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why the occurrence {@code [start, end)} of {@code form} is structure, or {@code null} when it is
+     * data. {@code exact}: the input as received (changed forms are held to structure characters);
+     * {@code all}: the request's inputs, to rule out a planted copy (only for exact forms).
+     */
+    private static String judge(Statement statement, RequestInput input, String form, int start, int end, boolean exact,
+            List<RequestInput> all) {
+        SqlTokens tokens = statement.tokens();
+        String sql = statement.sql;
         int covered = 0;
         boolean data = true;
         boolean wordsOnly = true;
-        for (int i = tokens.firstEndingAfter(start); i < tokens.count() && tokens.start(i) < end; i++) {
+        int first = tokens.firstEndingAfter(start);
+        for (int i = first; i < tokens.count() && tokens.start(i) < end; i++) {
             covered++;
             SqlTokenType type = tokens.type(i);
             boolean startsInside = tokens.start(i) >= start;
@@ -125,16 +240,81 @@ public final class SqlInjectionDetector {
             if (type == SqlTokenType.PUNCTUATION && sql.charAt(tokens.start(i)) == ';') {
                 return "ends the statement";
             }
+            if (exact && type == SqlTokenType.WORD && startsInside && endsInside && isName(tokens.text(i))
+                    && valuePosition(tokens, i) && !continuesOutside(tokens, i, end)) {
+                return "names a column where a value is expected";
+            }
             data &= isData(sql, tokens, i, covered == 1, startsInside && endsInside);
             wordsOnly &= type == SqlTokenType.WORD;
         }
         if (covered <= 1 || data) {
             return null;
         }
-        if (wordsOnly && insideALiteral(tokens, sql, value)) {
+        if (wordsOnly && (!exact || coincidence(statement, input, form, first, all))) {
             return null;
         }
         return "spans " + covered + " tokens";
+    }
+
+    private static boolean isName(String word) {
+        return !SqlKeywords.isKeyword(word);
+    }
+
+    /** Whether token {@code i} stands where the statement expects a value. */
+    private static boolean valuePosition(SqlTokens tokens, int i) {
+        int previous = previousSignificant(tokens, i - 1);
+        if (previous < 0) {
+            return false;
+        }
+        switch (tokens.type(previous)) {
+            case OPERATOR:
+                return COMPARISONS.contains(tokens.text(previous));
+            case WORD:
+                return VALUE_KEYWORDS.contains(tokens.text(previous).toUpperCase(Locale.ROOT));
+            case PUNCTUATION:
+                if (tokens.isPunctuation(previous, '(') || tokens.isPunctuation(previous, ',')) {
+                    int opener = tokens.opener(i);
+                    int before = opener < 0 ? -1 : previousSignificant(tokens, opener - 1);
+                    return before >= 0 && tokens.type(before) == SqlTokenType.WORD
+                            && LIST_KEYWORDS.contains(tokens.text(before).toUpperCase(Locale.ROOT));
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static int previousSignificant(SqlTokens tokens, int i) {
+        int j = i;
+        while (j >= 0 && tokens.type(j) == SqlTokenType.COMMENT) {
+            j--;
+        }
+        return j;
+    }
+
+    /** Whether the name at {@code i} is part of a dotted name that goes on past the input ({@code b} of {@code b.id}). */
+    private static boolean continuesOutside(SqlTokens tokens, int i, int end) {
+        return i + 1 < tokens.count() && tokens.isPunctuation(i + 1, '.') && tokens.start(i + 1) >= end
+                || i > 0 && tokens.isPunctuation(i - 1, '.');
+    }
+
+    /**
+     * Whether a run of plain words is the application's own SQL text rather than the input: the value
+     * sits whole inside a string literal as well, no other input of the request contains it, and the
+     * run does not start where a value is expected.
+     */
+    private static boolean coincidence(Statement statement, RequestInput input, String form, int first,
+            List<RequestInput> all) {
+        SqlTokens tokens = statement.tokens();
+        if (valuePosition(tokens, first) || !insideALiteral(tokens, statement.sql, form)) {
+            return false;
+        }
+        for (RequestInput other : all) {
+            if (other != input && other.value().contains(form)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isData(String sql, SqlTokens tokens, int i, boolean firstCovered, boolean whole) {
@@ -166,7 +346,7 @@ public final class SqlInjectionDetector {
     /** Whether {@code value} also occurs wholly inside one string literal. */
     private static boolean insideALiteral(SqlTokens tokens, String sql, String value) {
         for (int i = 0; i < tokens.count(); i++) {
-            if (tokens.type(i) == SqlTokenType.STRING) {
+            if (tokens.type(i) == SqlTokenType.STRING && tokens.end(i) - tokens.start(i) > value.length()) {
                 int found = sql.indexOf(value, tokens.start(i) + 1);
                 if (found >= 0 && found + value.length() < tokens.end(i)) {
                     return true;
@@ -216,5 +396,54 @@ public final class SqlInjectionDetector {
             decoded.append(new String(pending, 0, pendingLength, StandardCharsets.UTF_8));
         }
         return any ? decoded.toString() : null;
+    }
+
+    /** One statement under examination: tokenized, and its case-blind character pairs collected, on first need. */
+    private static final class Statement {
+
+        final String sql;
+        final SqlDialect dialect;
+        private SqlTokens tokens;
+        /** Case-folded character pairs of the statement, hashed into 512 bits. */
+        private long[] pairs;
+
+        Statement(String sql, SqlDialect dialect) {
+            this.sql = sql;
+            this.dialect = dialect;
+        }
+
+        SqlTokens tokens() {
+            if (tokens == null) {
+                tokens = SqlTokenizer.tokenize(sql, dialect);
+            }
+            return tokens;
+        }
+
+        /**
+         * A filter that is never wrong when it says no: whether every case-folded character pair of
+         * the first 32 characters of {@code form} occurs somewhere in the statement.
+         */
+        boolean mayContainIgnoringCase(String form) {
+            if (pairs == null) {
+                pairs = new long[8];
+                for (int i = 0; i + 1 < sql.length(); i++) {
+                    int bit = pair(sql.charAt(i), sql.charAt(i + 1));
+                    pairs[bit >>> 6] |= 1L << bit;
+                }
+            }
+            int limit = Math.min(form.length(), 33);
+            for (int i = 0; i + 1 < limit; i++) {
+                int bit = pair(form.charAt(i), form.charAt(i + 1));
+                if ((pairs[bit >>> 6] & 1L << bit) == 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int pair(char a, char b) {
+            int h = Character.toLowerCase(a) * 31 + Character.toLowerCase(b);
+            return (h ^ h >>> 9) & 511;
+        }
     }
 }

@@ -62,6 +62,8 @@ public final class SqlInjectionProtection {
             return Verdict.CONTINUE;
         }
         String sql = (String) call.arguments().get(0);
+        // The rest of a bound body the application has read since the filters ran.
+        record.settle();
         SqlDialect dialect = call.target() instanceof SqlSource ? ((SqlSource) call.target()).sqlDialect() : SqlDialect.GENERIC;
         SqlInjection found = SqlInjectionDetector.find(sql, dialect, record.inputsView());
         if (found == null) {

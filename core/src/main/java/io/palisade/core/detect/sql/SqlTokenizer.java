@@ -53,10 +53,10 @@ public final class SqlTokenizer {
     /** Reads the token at {@code i} and returns where the next one may start (always > i). */
     private int token(int i, char c) {
         char next = at(i + 1);
-        if (c == '-' && next == '-' && (dialect != SqlDialect.MYSQL || i + 2 >= length || at(i + 2) <= ' ')) {
+        if (c == '-' && next == '-' && (!dialect.mysqlComments || i + 2 >= length || at(i + 2) <= ' ')) {
             return lineComment(i);
         }
-        if (c == '#' && dialect == SqlDialect.MYSQL) {
+        if (c == '#' && dialect.mysqlComments) {
             return lineComment(i);
         }
         if (c == '/' && next == '/' && dialect.slashSlashComments) {
@@ -120,7 +120,7 @@ public final class SqlTokenizer {
     private boolean startsComment(int i) {
         char c = at(i);
         char next = at(i + 1);
-        return (c == '-' && next == '-') || (c == '/' && next == '*') || (c == '#' && dialect == SqlDialect.MYSQL);
+        return (c == '-' && next == '-') || (c == '/' && next == '*') || (c == '#' && dialect.mysqlComments);
     }
 
     private int lineComment(int i) {
@@ -311,7 +311,7 @@ public final class SqlTokenizer {
 
     /** MySQL reads {@code #} as a comment anywhere; elsewhere it may be part of a name ({@code #temp}). */
     private boolean isWordPart(int c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@' || (c == '#' && dialect != SqlDialect.MYSQL);
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@' || (c == '#' && !dialect.mysqlComments);
     }
 
     private static boolean isOperator(char c) {

@@ -12,6 +12,8 @@ public final class SqlTokens {
     private final int[] ends;
     private final int count;
     private final boolean lastUnterminated;
+    /** For each token, the index of the '(' whose group it is in, or -1; computed on first need. */
+    private int[] openers;
 
     SqlTokens(String sql, SqlTokenType[] types, int[] starts, int[] ends, int count, boolean lastUnterminated) {
         this.sql = sql;
@@ -46,6 +48,34 @@ public final class SqlTokens {
 
     public boolean unterminated(int index) {
         return lastUnterminated && index == count - 1;
+    }
+
+    /** Whether token {@code index} is the punctuation character {@code c}. */
+    boolean isPunctuation(int index, char c) {
+        return types[index] == SqlTokenType.PUNCTUATION && sql.charAt(starts[index]) == c;
+    }
+
+    /**
+     * The index of the {@code (} that opens the parenthesised group token {@code index} is in, or -1
+     * at the top level. The table is built once per statement, in one pass.
+     */
+    int opener(int index) {
+        if (openers == null) {
+            int[] table = new int[count];
+            int[] stack = new int[Math.max(1, count)];
+            int depth = 0;
+            for (int i = 0; i < count; i++) {
+                table[i] = depth > 0 ? stack[depth - 1] : -1;
+                if (isPunctuation(i, '(')) {
+                    stack[depth++] = i;
+                } else if (isPunctuation(i, ')') && depth > 0) {
+                    depth--;
+                    table[i] = depth > 0 ? stack[depth - 1] : -1;
+                }
+            }
+            openers = table;
+        }
+        return openers[index];
     }
 
     /** The index of the first token that ends after {@code offset}, or {@link #count()}. */

@@ -123,4 +123,132 @@ class SqlInjectionDetectorTest {
         assertThat(found.input().qualifiedName()).isEqualTo("header:X-B");
         assertThat(sql.substring(found.start(), found.end())).isEqualTo("1 OR 1=1");
     }
+
+    private static RequestInput input(String name, String value) {
+        return new RequestInput(InputSource.QUERY, name, value, false);
+    }
+
+    @Test
+    void everyOccurrenceIsJudgedHoweverManyHarmlessCopiesComeFirst() {
+        String payload = "1 OR 1=1";
+        String decoys = ("'" + payload + "', ").repeat(65);
+        String sql = "SELECT * FROM books WHERE title IN (" + decoys + "'x') OR id = " + payload;
+        SqlInjection found = SqlInjectionDetector.find(sql, SqlDialect.H2, List.of(input("q", payload)));
+        assertThat(found).isNotNull();
+        assertThat(found.start()).isEqualTo(sql.lastIndexOf(payload));
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "SELECT * FROM books WHERE id = <>|id",
+        "SELECT * FROM books WHERE id IN (<>)|1,id",
+        "SELECT * FROM books WHERE id IN (<>)|id",
+        "SELECT * FROM books WHERE price > <>|price",
+        "SELECT * FROM books WHERE title LIKE <>|title",
+        "INSERT INTO reviews VALUES (1, 'bob', <>)|body",
+        "SELECT * FROM books WHERE id = <>|b.id",
+    })
+    void aNameWhereAValueIsExpectedIsStructure(String template, String value) {
+        SqlInjection found = check(template, value, SqlDialect.H2);
+        assertThat(found).isNotNull();
+        assertThat(found.reason()).isEqualTo("names a column where a value is expected");
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "SELECT * FROM books ORDER BY <>|id",
+        "SELECT id, <> FROM books|title",
+        "SELECT * FROM books b JOIN reviews r ON r.book_id = b.id WHERE b.title = '<>'|b",
+        "SELECT * FROM books b JOIN reviews r ON r.book_id = b.id WHERE r.body LIKE '%<>%'|book_id",
+        "SELECT * FROM books WHERE id = <>|42",
+        "SELECT * FROM books WHERE active = <>|true",
+        "SELECT * FROM books WHERE title LIKE '%<>%'|2026-12-03",
+        "SELECT * FROM books WHERE title LIKE '%<>%' ORDER BY id|ORDER BY id",
+        "SELECT * FROM books WHERE title LIKE '%<>%' ORDER BY id|order by id",
+        "SELECT * FROM books WHERE title LIKE '%<>%'|id",
+    })
+    void benignNearMissesAreData(String template, String value) {
+        assertThat(check(template, value, SqlDialect.H2)).isNull();
+    }
+
+    @Test
+    void theWordsExemptionCannotBeBoughtWithACopyInAnotherInput() {
+        String words = "title UNION SELECT password_hash FROM users";
+        String sql = "SELECT title FROM books WHERE title LIKE '%" + words + "%' ORDER BY " + words;
+        // One input, its text also in the application's literal: the application's own text, by coincidence.
+        assertThat(SqlInjectionDetector.find("SELECT title FROM books WHERE title LIKE '%ORDER BY id%' ORDER BY id",
+                SqlDialect.H2, List.of(input("q", "ORDER BY id")))).isNull();
+        // The attacker plants the copy through a second parameter: both inputs carry it, no exemption.
+        assertThat(SqlInjectionDetector.find(sql, SqlDialect.H2, List.of(input("q", words), input("sort", words))))
+                .isNotNull();
+        // ... or through a longer value that contains it.
+        String planted = "SELECT title FROM books WHERE title LIKE '%zz " + words + " zz%' ORDER BY " + words;
+        assertThat(SqlInjectionDetector.find(planted, SqlDialect.H2, List.of(input("q", "zz " + words + " zz"),
+                input("sort", words)))).isNotNull();
+        // ... or by placing the same input where a value is expected as well as in a literal.
+        String both = "SELECT * FROM users WHERE name = 'id UNION SELECT 1' OR id = id UNION SELECT 1";
+        assertThat(SqlInjectionDetector.find(both, SqlDialect.H2, List.of(input("who", "id UNION SELECT 1"))))
+                .isNotNull();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "SELECT * FROM users WHERE name = 'x' or '1'='1'|X' OR '1'='1",
+        "SELECT * FROM users WHERE name = 'X' OR '1'='1'|x' or '1'='1",
+        "SELECT * FROM users WHERE name = 'x' OR '1'='1'|~   x' OR '1'='1   ~",
+        "SELECT * FROM users WHERE name = 'x' OR '1'='1'|x'+OR+'1'='1",
+        "SELECT * FROM users WHERE name = 'x' OR '1'='1'|x%27%20OR%20%271%27%3D%271",
+        "SELECT * FROM users WHERE name = 'x' OR '1'='1'|x&#39; OR &#39;1&#39;=&#39;1",
+        "SELECT * FROM users WHERE name = 'x' or '1'='1'|X%27%20OR%20%271%27%3D%271",
+    })
+    void whatApplicationsCommonlyDoToAnInputIsMatchedToo(String sql, String value) {
+        assertThat(SqlInjectionDetector.find(sql, SqlDialect.H2, List.of(input("q", value)))).isNotNull();
+    }
+
+    @Test
+    void plainWordsInAnotherCaseAreNotTakenForTheApplicationsText() {
+        // A parameterised statement: the user's text is not in it, but its upper-cased form is the application's.
+        assertThat(SqlInjectionDetector.find("SELECT * FROM BOOKS WHERE TITLE LIKE ? ORDER BY ID", SqlDialect.H2,
+                List.of(input("q", "order by id")))).isNull();
+        assertThat(SqlInjectionDetector.find("select * from books where title like ? order by id", SqlDialect.H2,
+                List.of(input("q", "ORDER BY ID")))).isNull();
+    }
+
+    @Test
+    void longInputsAndAdversarialRepetitionStayLinear() {
+        String input = "a".repeat(16 * 1024) + "' OR '1'='1";
+        String sql = "SELECT * FROM t WHERE a = '" + input + "'";
+        assertThat(SqlInjectionDetector.find(sql, SqlDialect.H2, List.of(input("q", input)))).isNotNull();
+        String repeated = "a".repeat(8 * 1024);
+        String lots = "SELECT * FROM t WHERE a = '" + "a".repeat(16 * 1024) + "'";
+        assertThat(SqlInjectionDetector.find(lots, SqlDialect.H2, List.of(input("q", repeated + "B'")))).isNull();
+        assertThat(SqlInjectionDetector.find(lots, SqlDialect.H2, List.of(input("q", repeated)))).isNull();
+    }
+
+    @Test
+    void theSessionsEscapingModeDecidesWhereALiteralEnds() {
+        String template = "SELECT * FROM users WHERE name = '<>' AND pw = 'x'";
+        String payload = "\\' OR 1=1 -- ";
+        // standard_conforming_strings=on: the backslash is an ordinary character and the quote ends the string.
+        assertThat(check(template, payload, SqlDialect.POSTGRESQL)).isNotNull();
+        // off: the backslash escapes the quote, and everything is one literal.
+        assertThat(check(template, payload, SqlDialect.POSTGRESQL_BACKSLASH_ESCAPES)).isNull();
+        // MySQL: the default escapes; NO_BACKSLASH_ESCAPES does not.
+        assertThat(check(template, payload, SqlDialect.MYSQL)).isNull();
+        assertThat(check(template, payload, SqlDialect.MYSQL_NO_BACKSLASH_ESCAPES)).isNotNull();
+        // A value ending in a backslash swallows the application's closing quote where backslashes escape,
+        // so that the next input, meant as data, becomes structure; where they do not, both are data.
+        String sql = "SELECT * FROM users WHERE name = 'x\\' AND pw = ' OR 1=1 -- '";
+        List<RequestInput> inputs = List.of(input("name", "x\\"), input("pw", " OR 1=1 -- "));
+        assertThat(SqlInjectionDetector.find(sql, SqlDialect.MYSQL, inputs)).isNotNull();
+        assertThat(SqlInjectionDetector.find(sql, SqlDialect.POSTGRESQL_BACKSLASH_ESCAPES, inputs)).isNotNull();
+        assertThat(SqlInjectionDetector.find(sql, SqlDialect.MYSQL_NO_BACKSLASH_ESCAPES, inputs)).isNull();
+        assertThat(SqlInjectionDetector.find(sql, SqlDialect.POSTGRESQL, inputs)).isNull();
+        assertThat(SqlDialect.POSTGRESQL.withMode("off")).isEqualTo(SqlDialect.POSTGRESQL_BACKSLASH_ESCAPES);
+        assertThat(SqlDialect.POSTGRESQL_BACKSLASH_ESCAPES.withMode("on")).isEqualTo(SqlDialect.POSTGRESQL);
+        assertThat(SqlDialect.MYSQL.withMode("STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES"))
+                .isEqualTo(SqlDialect.MYSQL_NO_BACKSLASH_ESCAPES);
+        assertThat(SqlDialect.MYSQL_NO_BACKSLASH_ESCAPES.withMode("ANSI_QUOTES")).isEqualTo(SqlDialect.MYSQL);
+        assertThat(SqlDialect.H2.withMode("off")).isEqualTo(SqlDialect.H2);
+    }
 }
