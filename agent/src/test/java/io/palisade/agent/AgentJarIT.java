@@ -46,13 +46,16 @@ class AgentJarIT {
             }
         }
         // Besides the extension: how JAX-RS implementations find Palisade's feature (Jersey, RESTEasy),
-        // and how the extension finds the reporter.
+        // how the extension finds the reporter, and the thread-context providers that carry the request
+        // record onto managed executors (Jakarta Concurrency, MicroProfile Context Propagation).
         assertThat(entries()).filteredOn(e -> e.startsWith("META-INF/services/") && !e.endsWith("/")).containsExactlyInAnyOrder(
                 "META-INF/services/jakarta.enterprise.inject.spi.Extension",
                 "META-INF/services/io.palisade.core.event.ReporterFactory",
                 "META-INF/services/org.glassfish.jersey.internal.spi.AutoDiscoverable",
                 "META-INF/services/jakarta.ws.rs.ext.Providers",
-                "META-INF/services/jakarta.servlet.ServletContainerInitializer");
+                "META-INF/services/jakarta.servlet.ServletContainerInitializer",
+                "META-INF/services/jakarta.enterprise.concurrent.spi.ThreadContextProvider",
+                "META-INF/services/org.eclipse.microprofile.context.spi.ThreadContextProvider");
     }
 
     @Test

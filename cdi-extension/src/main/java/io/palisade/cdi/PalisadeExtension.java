@@ -405,6 +405,9 @@ public class PalisadeExtension implements Extension {
 
     /** Starts the reporter's threads with the application. */
     void startReporter(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (runtime != null) {
+            requests.activate();
+        }
         Reporter current = reporter;
         if (current == null) {
             return;
@@ -430,6 +433,7 @@ public class PalisadeExtension implements Extension {
     }
 
     private void closeReporter() {
+        requests.deactivate();
         Reporter current = reporter;
         if (current != null) {
             try {

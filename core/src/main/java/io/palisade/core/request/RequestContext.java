@@ -9,7 +9,35 @@ package io.palisade.core.request;
  */
 public final class RequestContext {
 
+    /**
+     * The contexts of the deployments running in this class loader, for the thread-context providers
+     * that containers instantiate through {@code ServiceLoader} and so cannot be handed one. A
+     * deployment's context is here between {@link #activate()} and {@link #deactivate()}; each
+     * application has its own copy of the agent's classes, so applications never see each other's.
+     */
+    private static final java.util.Set<RequestContext> ACTIVE = new java.util.concurrent.CopyOnWriteArraySet<>();
+
     private final ThreadLocal<RequestRecord> current = new ThreadLocal<>();
+
+    /** Makes this deployment's context reachable to thread-context propagation (when the application starts). */
+    public void activate() {
+        ACTIVE.add(this);
+    }
+
+    /** The opposite of {@link #activate()}, when the application stops. */
+    public void deactivate() {
+        ACTIVE.remove(this);
+    }
+
+    /** The context with a current record on this thread, or {@code null}: what propagation captures. */
+    public static RequestContext capturing() {
+        for (RequestContext context : ACTIVE) {
+            if (context.current() != null) {
+                return context;
+            }
+        }
+        return null;
+    }
 
     /** Makes {@code record} current on this thread, replacing any stale one. */
     public void begin(RequestRecord record) {

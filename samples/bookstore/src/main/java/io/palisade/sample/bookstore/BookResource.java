@@ -16,7 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.List;
 
 /** The deliberately vulnerable book endpoints (see samples/bookstore/README.md). */
@@ -36,6 +41,9 @@ public class BookResource {
     @Inject
     Books books;
 
+    @Inject
+    AsyncWork async;
+
     @GET
     public String list(@QueryParam("sort") @DefaultValue("id") String sort) throws SQLException {
         return toJson(books.unsafeSorted(sort));
@@ -45,6 +53,68 @@ public class BookResource {
     @Path("search")
     public String search(@QueryParam("q") @DefaultValue("") String query) throws SQLException {
         return toJson(books.unsafeSearch(query));
+    }
+
+    /** Leaves out titles containing {@code exclude}, sorted by {@code sort}: two inputs in one statement. */
+    @GET
+    @Path("filter")
+    public String filter(@QueryParam("exclude") @DefaultValue("~") String exclude,
+            @QueryParam("sort") @DefaultValue("id") String sort) throws SQLException {
+        return toJson(books.unsafeFiltered(exclude, sort));
+    }
+
+    /** Compares without case: lower-cases the input before concatenating it. */
+    @GET
+    @Path("by-author-ci")
+    public String byAuthorIgnoringCase(@QueryParam("author") @DefaultValue("") String author) throws SQLException {
+        return toJson(books.unsafeByAuthorLowerCase(author.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Trims the input before concatenating it. */
+    @GET
+    @Path("by-title")
+    public String byTitle(@QueryParam("title") @DefaultValue("") String title) throws SQLException {
+        return toJson(books.unsafeByTitle(title.trim()));
+    }
+
+    /** Percent-decodes the (already decoded) input once more before concatenating it, as double-decoding code does. */
+    @GET
+    @Path("by-title-decoded")
+    public String byTitleDecoded(@QueryParam("title") @DefaultValue("") String title) throws SQLException {
+        return toJson(books.unsafeByTitle(URLDecoder.decode(title, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@code WHERE id = <id>} run on another thread (a container-managed executor on servers, a
+     * context-propagating one on the embedded runtime), answered through {@link AsyncResponse}.
+     */
+    @GET
+    @Path("async/{id}")
+    public void asyncById(@PathParam("id") String id, @Suspended AsyncResponse response) {
+        async.run(() -> {
+            try {
+                List<Book> found = books.unsafeById(id);
+                response.resume(found.isEmpty() ? Response.status(404).entity("{\"error\":\"not found\"}").build()
+                        : Response.ok(toJson(found)).build());
+            } catch (SQLException | RuntimeException e) {
+                response.resume(e);
+            }
+        }, response);
+    }
+
+    /**
+     * Searches, then fails with an error no exception mapper handles (a deliberately broken endpoint):
+     * the request ends in an unmapped exception.
+     */
+    @GET
+    @Path("crash")
+    public String crash(@QueryParam("q") @DefaultValue("") String query) {
+        try {
+            books.unsafeSearch(query);
+        } catch (SQLException e) {
+            throw new AssertionError("search failed", e);
+        }
+        throw new AssertionError("the sample's deliberately unmapped failure");
     }
 
     @GET

@@ -41,6 +41,21 @@ public class Books {
         return query(COLUMNS + " WHERE author = '" + author + "' ORDER BY id");
     }
 
+    /** {@code WHERE LOWER(author) = '<author>'}: the caller lower-cases the input first. */
+    public List<Book> unsafeByAuthorLowerCase(String lowerCaseAuthor) throws SQLException {
+        return query(COLUMNS + " WHERE LOWER(author) = '" + lowerCaseAuthor + "' ORDER BY id");
+    }
+
+    /** {@code WHERE title = '<title>'}: the caller trims or decodes the input first. */
+    public List<Book> unsafeByTitle(String title) throws SQLException {
+        return query(COLUMNS + " WHERE title = '" + title + "' ORDER BY id");
+    }
+
+    /** {@code WHERE title NOT LIKE '%<exclude>%' ORDER BY <sort>}: two inputs in one statement. */
+    public List<Book> unsafeFiltered(String exclude, String sort) throws SQLException {
+        return query(COLUMNS + " WHERE title NOT LIKE '%" + exclude + "%' ORDER BY " + sort);
+    }
+
     /** {@code WHERE id = <id>}: the id taken as a string. */
     public List<Book> unsafeById(String id) throws SQLException {
         return query(COLUMNS + " WHERE id = " + id);

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.jboss.weld.environment.se.Weld;
@@ -36,6 +38,12 @@ public final class BookstoreServer implements AutoCloseable {
             weld.select(Books.class).get().count("books");
             http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:" + port + "/"),
                     ResourceConfig.forApplicationClass(BookstoreApplication.class), false);
+            int workers = Integer.getInteger("sample.workers", 0);
+            if (workers > 0) {
+                // Tests that need to know which thread serves a request run with one worker.
+                http.getListener("grizzly").getTransport().setWorkerThreadPoolConfig(
+                        ThreadPoolConfig.defaultConfig().setCorePoolSize(workers).setMaxPoolSize(workers));
+            }
             http.start();
             int bound = http.getListener("grizzly").getPort();
             return new BookstoreServer(weld, http, URI.create("http://127.0.0.1:" + bound + "/"));
@@ -61,6 +69,11 @@ public final class BookstoreServer implements AutoCloseable {
 
     public WeldContainer container() {
         return weld;
+    }
+
+    /** The threads that serve requests, to run work where requests ran (tests of what a request leaves behind). */
+    public ExecutorService workers() {
+        return http.getListener("grizzly").getTransport().getWorkerThreadPool();
     }
 
     @Override
