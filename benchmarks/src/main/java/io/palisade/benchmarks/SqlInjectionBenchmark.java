@@ -27,6 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code parameterised}: no input occurs in the SQL (target ≤ 1 µs).</li>
  *   <li>{@code inputInOneKilobyte}: one input occurs in 1 KB of SQL and is data (target ≤ 10 µs).</li>
  *   <li>{@code injectionInOneKilobyte}: the same with an injection, found and reported.</li>
+ *   <li>{@code sixteenKilobyteInput}: a 16 KB input (whole, as the record keeps it) that does not occur
+ *       in 1 KB of SQL, and the same input's injection occurring in a 17 KB statement.</li>
+ *   <li>{@code twoHundredFiftySixInputs}: 256 inputs (a padded request), none in 1 KB of SQL.</li>
  * </ul>
  *
  * Run: {@code java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar SqlInjectionBenchmark}
@@ -44,6 +47,10 @@ public class SqlInjectionBenchmark {
     private String injectedSql;
     private List<RequestInput> inputs;
     private List<RequestInput> attack;
+    private List<RequestInput> sixteenKilobytes;
+    private List<RequestInput> manyInputs;
+    private String longInjectedSql;
+    private List<RequestInput> longAttack;
 
     @Setup
     public void setUp() {
@@ -74,6 +81,18 @@ public class SqlInjectionBenchmark {
         String suffix = "%'" + padding + " ORDER BY b.published DESC";
         kilobyteSql = prefix + "Pride and Prejudice" + suffix;
         injectedSql = prefix + "x' OR 1=1 --" + suffix;
+
+        String long16k = "Pride and Prejudice, ".repeat(16 * 1024 / 21 + 1).substring(0, 16 * 1024);
+        sixteenKilobytes = new ArrayList<>(common);
+        sixteenKilobytes.add(new RequestInput(InputSource.QUERY, "q", long16k, true));
+        String longInjection = "x".repeat(16 * 1024) + "' OR 1=1 --";
+        longInjectedSql = prefix + longInjection + suffix;
+        longAttack = new ArrayList<>(common);
+        longAttack.add(new RequestInput(InputSource.QUERY, "q", longInjection, true));
+        manyInputs = new ArrayList<>(common);
+        for (int i = 0; manyInputs.size() < 256; i++) {
+            manyInputs.add(new RequestInput(InputSource.QUERY, "junk" + i, "value number " + i + " of the padding", false));
+        }
     }
 
     @Benchmark
@@ -89,5 +108,20 @@ public class SqlInjectionBenchmark {
     @Benchmark
     public SqlInjection injectionInOneKilobyte() {
         return SqlInjectionDetector.find(injectedSql, SqlDialect.H2, attack);
+    }
+
+    @Benchmark
+    public SqlInjection sixteenKilobyteInputNotInSql() {
+        return SqlInjectionDetector.find(kilobyteSql, SqlDialect.H2, sixteenKilobytes);
+    }
+
+    @Benchmark
+    public SqlInjection sixteenKilobyteInjection() {
+        return SqlInjectionDetector.find(longInjectedSql, SqlDialect.H2, longAttack);
+    }
+
+    @Benchmark
+    public SqlInjection twoHundredFiftySixInputs() {
+        return SqlInjectionDetector.find(kilobyteSql, SqlDialect.H2, manyInputs);
     }
 }

@@ -66,6 +66,7 @@ public class RequestFilterBenchmark {
     }
     private BenchRequest cleanGet;
     private BenchRequest json4k;
+    private BenchRequest padded;
 
     @Setup
     public void setUp() {
@@ -114,7 +115,15 @@ public class RequestFilterBenchmark {
                 String.valueOf(json.length()));
         json4k = new BenchRequest("POST", "api/orders", BenchRequest.map(), BenchRequest.map(), api, Map.of(),
                 MediaType.APPLICATION_JSON_TYPE, json.toString().getBytes(StandardCharsets.UTF_8));
-        if (run(cleanGet.fresh()) != null || run(json4k.fresh(), ordersFilter) != null) {
+        // 256 query parameters of 4 KiB each (1 MiB of input), the worst a request can make the rules read.
+        String[] many = new String[512];
+        for (int i = 0; i < 256; i++) {
+            many[2 * i] = "p" + i;
+            many[2 * i + 1] = ("Pride and Prejudice, chapter " + i + " and more ").repeat(110).substring(0, 4096);
+        }
+        padded = new BenchRequest("GET", "api/books/search", BenchRequest.map(many), BenchRequest.map(), browser, cookies,
+                null, null);
+        if (run(cleanGet.fresh()) != null || run(json4k.fresh(), ordersFilter) != null || run(padded.fresh()) != null) {
             throw new IllegalStateException("a benign benchmark request was blocked");
         }
     }
@@ -140,5 +149,10 @@ public class RequestFilterBenchmark {
     @Benchmark
     public Object json4k() {
         return run(json4k.fresh(), ordersFilter);
+    }
+
+    @Benchmark
+    public Object twoHundredFiftySixInputsOf4KiB() {
+        return run(padded.fresh());
     }
 }

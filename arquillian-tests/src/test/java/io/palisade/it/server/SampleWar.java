@@ -3,6 +3,7 @@ package io.palisade.it.server;
 import io.palisade.sample.bookstore.AccountResource;
 import io.palisade.sample.bookstore.Accounts;
 import io.palisade.sample.bookstore.AccountsDataSource;
+import io.palisade.sample.bookstore.AsyncWork;
 import io.palisade.sample.bookstore.Book;
 import io.palisade.sample.bookstore.BookResource;
 import io.palisade.sample.bookstore.Books;
@@ -40,7 +41,8 @@ final class SampleWar {
         return ShrinkWrap.create(WebArchive.class, "bookstore.war")
                 .addClasses(BookstoreApplication.class, BookResource.class, SafeBookResource.class, AccountResource.class,
                         Accounts.class, AccountsDataSource.class,
-                        GenericErrorMapper.class, Books.class, Book.class, Database.class)
+                        GenericErrorMapper.class, Books.class, Book.class, Database.class, AsyncWork.class)
+                .addClass("io.palisade.sample.bookstore.EmbeddedExecutor")
                 .addAsWebInfResource(new File(resources, "META-INF/beans.xml"), "beans.xml")
                 .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(config + "\n" + extraConfig),
                         "META-INF/microprofile-config.properties")

@@ -3,6 +3,7 @@ package io.palisade.it.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -48,5 +49,15 @@ class UnprotectedServerIT {
                 .statusCode()).isEqualTo(201);
         assertThat(http.get("api/books/3/reviews").body()).as("a review smuggled onto another book").contains("spam");
         assertThat(http.get("api/books/stats").body()).isNotEqualTo(before);
+    }
+
+    @Test
+    void withPalisadeDisabledEveryEvasionWorks() throws Exception {
+        ServerHttp http = new ServerHttp(deployed);
+        for (ServerEvasions.Evasion evasion : ServerEvasions.all()) {
+            HttpResponse<String> response = evasion.call().send(http);
+            assertThat(response.statusCode()).as(evasion.name()).isEqualTo(200);
+            evasion.worked().accept(response);
+        }
     }
 }
