@@ -78,28 +78,92 @@ public final class SqlInjectionDetector {
             return null;
         }
         SqlInjection found = examineForm(statement, input, value, true, all);
-        if (found != null || !hasStructuralCharacter(value)) {
-            // Changed forms count only for structure characters, and no common change adds them.
+        // A changed form is at most a dozen times shorter than the value (entity and percent decoding):
+        // a value longer than that cannot be in the statement in any form.
+        int shape = found == null && value.length() <= 12L * statement.sql.length() ? shape(value) : 0;
+        if (found != null || shape == 0) {
+            // Changed forms count only where they hold structure, and nothing here can produce any.
             return found;
         }
-        found = examineCases(statement, input, value);
-        if (found != null) {
-            return found;
+        if ((shape & STRUCTURE) != 0 && (shape & LETTER) != 0) {
+            found = examineCases(statement, input, value);
         }
-        String stripped = value.strip();
-        if (stripped != value) {
-            found = examineChanged(statement, input, stripped);
+        if (found == null && (shape & STRUCTURE) != 0 && (shape & EDGE_SPACE) != 0) {
+            found = examineChanged(statement, input, value.strip());
         }
-        if (found == null && value.indexOf('%') >= 0) {
+        if (found == null && (shape & PERCENT) != 0) {
             found = examineChanged(statement, input, percentDecoded(value));
         }
-        if (found == null && value.indexOf('+') >= 0) {
+        if (found == null && (shape & PLUS) != 0) {
             found = examineChanged(statement, input, value.replace('+', ' '));
         }
-        if (found == null && value.indexOf('&') >= 0) {
+        if (found == null && (shape & AMPERSAND) != 0) {
             found = examineChanged(statement, input, Decoding.entityDecode(value));
         }
         return found;
+    }
+
+    private static final int STRUCTURE = 1;
+    private static final int LETTER = 2;
+    private static final int EDGE_SPACE = 4;
+    private static final int PERCENT = 8;
+    private static final int PLUS = 16;
+    private static final int AMPERSAND = 32;
+
+    /**
+     * What a value holds that matters for its changed forms, in one pass: characters that can be SQL
+     * structure (quotes, {@code ;}, parentheses, comment and operator characters, {@code --}), letters
+     * (a case change can matter), whitespace at an end (trimming can), and {@code %}, {@code +},
+     * {@code &} (decoding can). 0 when no change can make structure out of it.
+     */
+    private static int shape(String value) {
+        int shape = 0;
+        char previous = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\'':
+                case '"':
+                case '`':
+                case ';':
+                case '(':
+                case ')':
+                case '#':
+                case '=':
+                case '<':
+                case '>':
+                case '|':
+                case '\\':
+                case '/':
+                case '*':
+                    shape |= STRUCTURE;
+                    break;
+                case '-':
+                    if (previous == '-') {
+                        shape |= STRUCTURE;
+                    }
+                    break;
+                case '%':
+                    shape |= PERCENT;
+                    break;
+                case '+':
+                    shape |= PLUS;
+                    break;
+                case '&':
+                    shape |= AMPERSAND;
+                    break;
+                default:
+                    if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
+                        shape |= LETTER;
+                    }
+            }
+            previous = c;
+        }
+        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
+            shape |= EDGE_SPACE;
+        }
+        // Decoding can make structure out of escapes; trimming and case changes only reveal what is there.
+        return (shape & (STRUCTURE | PERCENT | PLUS | AMPERSAND)) == 0 ? 0 : shape;
     }
 
     /** A changed form: as it is, trimmed, and in another case. */
@@ -155,7 +219,8 @@ public final class SqlInjectionDetector {
     private static SqlInjection examineForm(Statement statement, RequestInput input, String form, boolean exact,
             List<RequestInput> all) {
         String sql = statement.sql;
-        if (form.length() < MIN_INPUT_LENGTH || form.length() > sql.length() || onlyQuotes(form)) {
+        if (form.length() < MIN_INPUT_LENGTH || form.length() > sql.length() || !statement.mayContain(form, false)
+                || onlyQuotes(form)) {
             return null;
         }
         SubstringFinder finder = new SubstringFinder(sql, form, false);
@@ -180,19 +245,6 @@ public final class SqlInjectionDetector {
             }
         }
         return true;
-    }
-
-    /** Whether {@code value} holds a character that can delimit, operate, group or separate in SQL. */
-    private static boolean hasStructuralCharacter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\'' || c == '"' || c == '`' || c == ';' || c == '(' || c == ')' || c == '-' || c == '/'
-                    || c == '*' || c == '#' || c == '=' || c == '<' || c == '>' || c == '|' || c == '&' || c == '\\'
-                    || c == '%' || c == '+' || c == '[' || c == ']' || c == '$' || c == ',' || c == '!') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean hasLetter(String value) {
@@ -404,6 +456,9 @@ public final class SqlInjectionDetector {
         final String sql;
         final SqlDialect dialect;
         private SqlTokens tokens;
+        /** The ASCII characters of the statement (128 bits), and whether it has others. */
+        private long[] chars;
+        private boolean nonAscii;
         /** Case-folded character pairs of the statement, hashed into 512 bits. */
         private long[] pairs;
 
@@ -420,10 +475,52 @@ public final class SqlInjectionDetector {
         }
 
         /**
-         * A filter that is never wrong when it says no: whether every case-folded character pair of
-         * the first 32 characters of {@code form} occurs somewhere in the statement.
+         * A filter that is never wrong when it says no: whether every character of {@code form} (in
+         * either case, for letters) occurs in the statement, then whether every case-folded character
+         * pair of its first 32 characters does. The first stage needs one pass over the statement and
+         * rejects almost every input that is not there (a header's punctuation, a name's letters).
          */
         boolean mayContainIgnoringCase(String form) {
+            return mayContain(form, true);
+        }
+
+        /**
+         * Whether every character of {@code form} occurs in the statement ({@code ignoreCase}: letters in
+         * either case, and then also every case-folded pair of its first 32 characters). Never wrong when
+         * it says no; one pass over the statement, once, and usually a few characters of the form.
+         */
+        boolean mayContain(String form, boolean ignoreCase) {
+            if (chars == null) {
+                long[] mask = new long[2];
+                boolean wide = false;
+                for (int i = 0; i < sql.length(); i++) {
+                    char c = sql.charAt(i);
+                    if (c < 128) {
+                        mask[c >>> 6] |= 1L << c;
+                    } else {
+                        wide = true;
+                    }
+                }
+                chars = mask;
+                nonAscii = wide;
+            }
+            for (int i = 0; i < form.length(); i++) {
+                char c = form.charAt(i);
+                if (c >= 128) {
+                    if (!nonAscii) {
+                        return false;
+                    }
+                } else if (ignoreCase && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                    if (!hasChar(c | 0x20) && !hasChar(c & ~0x20)) {
+                        return false;
+                    }
+                } else if (!hasChar(c)) {
+                    return false;
+                }
+            }
+            if (!ignoreCase) {
+                return true;
+            }
             if (pairs == null) {
                 pairs = new long[8];
                 for (int i = 0; i + 1 < sql.length(); i++) {
@@ -441,8 +538,12 @@ public final class SqlInjectionDetector {
             return true;
         }
 
+        private boolean hasChar(int c) {
+            return (chars[c >>> 6] & 1L << c) != 0;
+        }
+
         private static int pair(char a, char b) {
-            int h = Character.toLowerCase(a) * 31 + Character.toLowerCase(b);
+            int h = SubstringFinder.fold(a) * 31 + SubstringFinder.fold(b);
             return (h ^ h >>> 9) & 511;
         }
     }
