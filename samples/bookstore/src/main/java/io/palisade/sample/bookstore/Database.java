@@ -23,6 +23,9 @@ public class Database {
 
     private DataSource created;
 
+    /** The connection pool, when HikariCP is there (the embedded runtime). */
+    private ConnectionPool pool;
+
     /** The books' DataSource (the first of the ways a DataSource reaches an application: a producer). */
     @Produces
     @ApplicationScoped
@@ -58,11 +61,23 @@ public class Database {
                 throw new IllegalArgumentException("SAMPLE_DB must be h2 or postgres, not '" + kind + "'");
         }
         seed(dataSource);
-        return dataSource;
+        // A pool in front, as real deployments have (the servers bring their own; the WAR has no HikariCP).
+        pool = ConnectionPool.wrap(dataSource, "bookstore-" + kind);
+        return pool != null ? pool.dataSource() : dataSource;
+    }
+
+    /** Makes the pool open new connections (a test that changes a database-wide setting needs them). */
+    public synchronized void renewConnections() {
+        if (pool != null) {
+            pool.renew();
+        }
     }
 
     @PreDestroy
     void stop() {
+        if (pool != null) {
+            pool.close();
+        }
         if (postgres != null) {
             try {
                 postgres.close();

@@ -29,9 +29,12 @@ class EvasionOnPostgresTest extends EvasionTest {
             assertThat(get(server.uri(), "api/books/by-author?author=" + q(escaped)).statusCode()).isEqualTo(403);
             assertThat(get(server.uri(), "api/books/by-author?author=" + q("x\\")).statusCode()).isEqualTo(200);
             DataSource raw = server.container().select(Database.class).get().created();
+            // (the pool's connections; new ones take a database-wide setting)
             try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("ALTER DATABASE postgres SET standard_conforming_strings = off");
             }
+            Database database = server.container().select(Database.class).get();
+            database.renewConnections();
             try {
                 // New connections take the setting: the same input is one literal, an ordinary (empty) search.
                 assertThat(get(server.uri(), "api/books/by-author?author=" + q(escaped)).statusCode()).isEqualTo(200);
@@ -43,6 +46,7 @@ class EvasionOnPostgresTest extends EvasionTest {
                 try (Connection connection = raw.getConnection(); Statement statement = connection.createStatement()) {
                     statement.execute("ALTER DATABASE postgres RESET standard_conforming_strings");
                 }
+                database.renewConnections();
             }
         }
     }
