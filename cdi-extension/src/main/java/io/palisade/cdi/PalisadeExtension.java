@@ -28,7 +28,6 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedField;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -42,7 +41,6 @@ import jakarta.enterprise.inject.spi.ProcessProducer;
 import jakarta.enterprise.inject.spi.Producer;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.OPTIONS;
@@ -91,7 +89,10 @@ public class PalisadeExtension implements Extension {
     private final Set<Class<?>> resourceClassesSeen = new LinkedHashSet<>();
     private final Set<Class<?>> resourceClassesHooked = new HashSet<>();
     private final Map<String, Method> resourceMethods = new TreeMap<>();
-    private final Map<Method, List<String>> formParameters = new HashMap<>();
+    /** Resource methods whose calls are intercepted (palisade.hooks.resource-methods=intercept). */
+    private final Set<Method> interceptedResourceMethods = new HashSet<>();
+    /** Resource methods, by class, as found when their types were processed; listed once the class proves a bean. */
+    private final Map<Class<?>, List<Method>> resourceMethodsByType = new HashMap<>();
     private final List<String> unhookable = new ArrayList<>();
     private final Set<Class<?>> dataSourceBeans = new LinkedHashSet<>();
     private final Set<String> dataSourceProducers = new LinkedHashSet<>();
@@ -156,6 +157,10 @@ public class PalisadeExtension implements Extension {
             return;
         }
         resourceClassesSeen.add(type);
+        resourceMethodsByType.put(type, found);
+        if (!settings.interceptResourceMethods()) {
+            return; // listed in the hook table (collectHookPoints), not intercepted
+        }
         if (Modifier.isFinal(type.getModifiers())) {
             unhookable.add(type.getName() + " (final class)");
             return;
@@ -225,6 +230,14 @@ public class PalisadeExtension implements Extension {
         }
         AnnotatedType<T> type = event.getAnnotatedBeanClass();
         Class<T> javaClass = type.getJavaClass();
+        List<Method> listed = resourceMethodsByType.get(javaClass);
+        if (listed != null && !settings.interceptResourceMethods()) {
+            // The API inventory: every resource method of a bean, its calls not intercepted.
+            for (Method javaMethod : listed) {
+                resourceMethods.put(HookPoint.symbolOf(HookKind.JAXRS_RESOURCE, javaMethod), javaMethod);
+            }
+            resourceClassesHooked.add(javaClass);
+        }
         if (!boundTypes.contains(javaClass)) {
             return;
         }
@@ -238,22 +251,10 @@ public class PalisadeExtension implements Extension {
             } else {
                 Method javaMethod = method.getJavaMember();
                 resourceMethods.put(HookPoint.symbolOf(HookKind.JAXRS_RESOURCE, javaMethod), javaMethod);
-                formParameters.put(javaMethod, formParameterNames(method));
+                interceptedResourceMethods.add(javaMethod);
                 resourceClassesHooked.add(javaClass);
             }
         }
-    }
-
-    /** The {@code @FormParam} name of each parameter, {@code null} for others; empty when there is none. */
-    private static List<String> formParameterNames(AnnotatedMethod<?> method) {
-        List<String> names = new ArrayList<>();
-        boolean any = false;
-        for (AnnotatedParameter<?> parameter : method.getParameters()) {
-            FormParam form = parameter.getAnnotation(FormParam.class);
-            names.add(form == null ? null : form.value());
-            any |= form != null;
-        }
-        return any ? names : List.of();
     }
 
     /** Wraps what {@code @Produces DataSource} methods and fields produce. */
@@ -321,7 +322,7 @@ public class PalisadeExtension implements Extension {
             return;
         }
         HookTable.Builder builder = HookTable.builder();
-        resourceMethods.values().forEach(m -> builder.addResourceMethod(m, formParameters.getOrDefault(m, List.of())));
+        resourceMethods.values().forEach(m -> builder.addResourceMethod(m, interceptedResourceMethods.contains(m)));
         boolean jdbcHooked = !dataSourceBeans.isEmpty() || !dataSourceProducers.isEmpty() || !dataSourceFields.isEmpty();
         if (jdbcHooked) {
             builder.jdbc(jdbc);
@@ -345,11 +346,12 @@ public class PalisadeExtension implements Extension {
 
         Map<HookKind, Integer> counts = table.counts();
         LOG.info(String.format("PAL2010: Palisade hook table frozen: %d hook points (%d JAX-RS resource methods, %d JDBC);"
-                + " DataSources hooked: %d bean classes, %d producers, %d @Resource fields; mode %s",
+                + " DataSources hooked: %d bean classes, %d producers, %d @Resource fields; mode %s; resource methods %s",
                 table.size(), counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0),
                 table.size() - counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0),
                 dataSourceBeans.size(), dataSourceProducers.size(), dataSourceFields.size(),
-                settings.mode().name().toLowerCase(java.util.Locale.ROOT)));
+                settings.mode().name().toLowerCase(java.util.Locale.ROOT),
+                settings.interceptResourceMethods() ? "intercepted" : "listed, not intercepted"));
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine("PAL2011: hook points: " + table.all().stream().map(HookPoint::symbol).collect(Collectors.joining(", ")));
         }

@@ -39,10 +39,23 @@ final class BoundParameters {
 
     private final List<Binding> bindings;
     private final boolean entity;
+    private final java.util.Set<String> formNames;
 
     private BoundParameters(List<Binding> bindings, boolean entity) {
         this.bindings = List.copyOf(bindings);
         this.entity = entity;
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        for (Binding binding : bindings) {
+            if (binding.source() == InputSource.FORM) {
+                forms.add(binding.name());
+            }
+        }
+        this.formNames = java.util.Set.copyOf(forms);
+    }
+
+    /** The {@code @FormParam} names the method receives. */
+    java.util.Set<String> formNames() {
+        return formNames;
     }
 
     static final BoundParameters NONE = new BoundParameters(List.of(), false);

@@ -114,14 +114,17 @@ final class ResourceMatchFilter implements ContainerRequestFilter {
                 break;
             }
             default:
-                // Form fields arrive with the method's arguments (PalisadeInterceptor): reading the body
-                // here would starve the application's own form parsing on some servlet containers.
-                break;
+                break; // form fields: FormFields, with the body
+
         }
     }
 
     private void body(ContainerRequestContext request, RequestRecord record) throws IOException {
         MediaType type = request.getMediaType();
+        if (FormFields.isForm(type)) {
+            FormFields.collect(request, record, bound.formNames());
+            return;
+        }
         if (type == null || !request.hasEntity() || !isJson(type)) {
             return;
         }

@@ -7,7 +7,10 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 
-/** On servlet containers (WildFly, Payara, Open Liberty): the peer from the servlet request. */
+/**
+ * On servlet containers (WildFly, Payara, Open Liberty): the peer from the servlet request, and the
+ * servlet request itself for {@link FormFields}.
+ */
 @PreMatching
 @Priority(PeerAddress.PRIORITY)
 final class ServletPeerFilter implements ContainerRequestFilter {
@@ -22,6 +25,9 @@ final class ServletPeerFilter implements ContainerRequestFilter {
             String peer = servletRequest != null ? servletRequest.getRemoteAddr() : null;
             if (peer != null) {
                 request.setProperty(PeerAddress.PROPERTY, peer);
+            }
+            if (servletRequest != null && FormFields.isForm(request.getMediaType())) {
+                request.setProperty(FormFields.SERVLET_PROPERTY, servletRequest);
             }
         } catch (RuntimeException notAServletRequest) {
             // Fail open: without the peer the client address is unknown, nothing else changes.

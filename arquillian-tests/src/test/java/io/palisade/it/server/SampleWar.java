@@ -43,6 +43,8 @@ final class SampleWar {
                         Accounts.class, AccountsDataSource.class,
                         GenericErrorMapper.class, Books.class, Book.class, Database.class, AsyncWork.class)
                 .addClass("io.palisade.sample.bookstore.EmbeddedExecutor")
+                .addClass("io.palisade.sample.bookstore.ConnectionPool")
+                .addClass("io.palisade.sample.bookstore.ConnectionPool$Hikari")
                 .addAsWebInfResource(new File(resources, "META-INF/beans.xml"), "beans.xml")
                 .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(config + "\n" + extraConfig),
                         "META-INF/microprofile-config.properties")

@@ -20,10 +20,14 @@ final class Deployments {
         return ShrinkWrap.createFromZipFile(JavaArchive.class, jar);
     }
 
+    /** These suites attach callbacks to resource methods, which are intercepted only when configured so. */
+    static final String CONFIG = "palisade.hooks.resource-methods=intercept\n";
+
     static WebArchive war(String name, Class<?>... classes) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addAsLibraries(agentJar())
+                .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(CONFIG), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 }

@@ -49,7 +49,7 @@ class InstrumentationTest {
 
     @BeforeAll
     void boot() {
-        container = Containers.start(Map.of("palisade.mode", "monitor"), Map.of("java:comp/env/jdbc/books", resourceDb),
+        container = Containers.start(Map.of("palisade.mode", "monitor", "palisade.hooks.resource-methods", "intercept"), Map.of("java:comp/env/jdbc/books", resourceDb),
                 BookResource.class, Library.class, DataSources.class, BeanDataSource.class);
         table = container.select(HookTable.class).get();
         library = container.select(Library.class).get();

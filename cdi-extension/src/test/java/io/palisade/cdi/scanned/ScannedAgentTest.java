@@ -23,7 +23,8 @@ class ScannedAgentTest {
 
     @Test
     void theInterceptorRunsExactlyOncePerCallWhenTheAgentIsScanned() {
-        WeldContainer container = Containers.start(Map.of(), Map.of(), EchoResource.class, PalisadeInterceptor.class);
+        WeldContainer container = Containers.start(Map.of("palisade.hooks.resource-methods", "intercept"), Map.of(),
+                EchoResource.class, PalisadeInterceptor.class);
         try {
             HookTable table = container.select(HookTable.class).get();
             assertThat(container.getBeanManager().getExtension(PalisadeExtension.class).interceptorDiscoveredByContainer())

@@ -32,12 +32,13 @@ public final class ConfigKeys {
     public static final String BUDGET = "palisade.budget";
     public static final String BUDGET_EXCEEDED = "palisade.budget.exceeded";
     public static final String APP_NAME = "palisade.app.name";
+    public static final String HOOKS_RESOURCE_METHODS = "palisade.hooks.resource-methods";
 
     /** Every key, for reading and for spotting misspelt ones. */
     public static final List<String> ALL = List.of(ENABLED, MODE, RULES_LOCATION, RULES_REFRESH, IP_DENYLIST,
             IP_ALLOWLIST, PATH_ALLOWLIST, SCRUB_KEY_PATTERN, SCRUB_VALUE_PATTERN, BACKEND_URL, BACKEND_TOKEN,
             REPORTER_INTERVAL, REPORTER_BATCH_SIZE, REPORTER_QUEUE_CAPACITY, BLOCK_STATUS, BLOCK_REDIRECT,
-            TRUSTED_PROXIES, CLIENT_IP_HEADER, BUDGET, BUDGET_EXCEEDED, APP_NAME);
+            TRUSTED_PROXIES, CLIENT_IP_HEADER, BUDGET, BUDGET_EXCEEDED, APP_NAME, HOOKS_RESOURCE_METHODS);
 
     /** Keys whose values are secrets: never logged, never echoed in an error. */
     public static final List<String> SECRET = List.of(BACKEND_TOKEN);

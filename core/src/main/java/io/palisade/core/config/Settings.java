@@ -10,6 +10,8 @@ import java.util.Optional;
  *
  * @param backendToken never logged; {@link #toString()} redacts it
  * @param appName the name the backend knows the application by; when absent the CDI layer derives one
+ * @param interceptResourceMethods whether JAX-RS resource methods are intercepted, so that callbacks can be
+ *                                 attached to their hook points ({@code palisade.hooks.resource-methods})
  * @param budgetExceeded what happens to a request whose inspection could not finish (budget spent, inputs
  *                       left out): {@code MONITOR} lets it through flagged, {@code BLOCK} blocks it
  */
@@ -34,7 +36,8 @@ public record Settings(
         String clientIpHeader,
         Duration budget,
         Mode budgetExceeded,
-        Optional<String> appName) {
+        Optional<String> appName,
+        boolean interceptResourceMethods) {
 
     public Settings {
         ipDenylist = List.copyOf(ipDenylist);
@@ -57,6 +60,7 @@ public record Settings(
                 + ", reporterBatchSize=" + reporterBatchSize + ", reporterQueueCapacity=" + reporterQueueCapacity
                 + ", blockStatus=" + blockStatus + ", blockRedirect=" + blockRedirect + ", trustedProxies="
                 + trustedProxies + ", clientIpHeader=" + clientIpHeader + ", budget=" + budget
-                + ", budgetExceeded=" + budgetExceeded + ", appName=" + appName + "]";
+                + ", budgetExceeded=" + budgetExceeded + ", appName=" + appName
+                + ", interceptResourceMethods=" + interceptResourceMethods + "]";
     }
 }

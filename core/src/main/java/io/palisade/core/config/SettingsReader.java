@@ -72,7 +72,19 @@ public final class SettingsReader {
                 headerName(ConfigKeys.CLIENT_IP_HEADER, "X-Forwarded-For"),
                 duration(ConfigKeys.BUDGET, Duration.ofMillis(5), Duration.ofNanos(100_000), Duration.ofSeconds(1)),
                 mode(ConfigKeys.BUDGET_EXCEEDED, Mode.MONITOR),
-                appName());
+                appName(),
+                resourceMethodHooks());
+    }
+
+    private boolean resourceMethodHooks() {
+        String value = raw(ConfigKeys.HOOKS_RESOURCE_METHODS);
+        if (value == null || value.equalsIgnoreCase("inventory")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("intercept")) {
+            return true;
+        }
+        throw new InvalidSettingException(ConfigKeys.HOOKS_RESOURCE_METHODS, value, "expected inventory or intercept");
     }
 
     private Optional<String> appName() {

@@ -3,9 +3,7 @@ package io.palisade.core.hook;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -35,21 +33,22 @@ public final class HookPoint {
     private final HookKind kind;
     private final Method method;
     private final List<Class<?>> parameterTypes;
-    private final List<String> formParameters;
+    private final boolean intercepted;
 
     @SuppressWarnings("unused") // accessed through CHAIN
     private volatile CallbackChain chain;
 
     HookPoint(HookKind kind, Method method) {
-        this(kind, method, List.of());
+        this(kind, method, true);
     }
 
-    HookPoint(HookKind kind, Method method, List<String> formParameters) {
+    /** @param intercepted whether calls of the method fire this hook point (so that callbacks can be attached) */
+    HookPoint(HookKind kind, Method method, boolean intercepted) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.method = Objects.requireNonNull(method, "method");
         this.parameterTypes = List.of(method.getParameterTypes());
         this.symbol = symbolOf(kind, method);
-        this.formParameters = Collections.unmodifiableList(new ArrayList<>(formParameters));
+        this.intercepted = intercepted;
     }
 
     /**
@@ -81,11 +80,12 @@ public final class HookPoint {
     }
 
     /**
-     * For a resource method, the form field each parameter carries ({@code @FormParam}), by
-     * position, {@code null} for other parameters; empty when the method takes no form field.
+     * Whether calls of the method fire this hook point. JDBC hook points always do; a resource
+     * method's only when {@code palisade.hooks.resource-methods=intercept} (otherwise it is in the
+     * table as part of the API inventory, and nothing can be attached to it).
      */
-    public List<String> formParameters() {
-        return formParameters;
+    public boolean intercepted() {
+        return intercepted;
     }
 
     /** The callbacks attached now, or {@code null} when there are none. One volatile read. */

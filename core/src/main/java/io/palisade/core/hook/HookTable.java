@@ -107,7 +107,7 @@ public final class HookTable {
      * Attaches a whole set, after checking every callback against its hook point.
      *
      * @throws SignatureMismatchException when a callback does not fit; nothing is attached then
-     * @throws IllegalArgumentException   when a hook point is not this table's
+     * @throws IllegalArgumentException   when a hook point is not this table's, or is not intercepted
      */
     public Installation install(CallbackSet set) {
         validate(set);
@@ -140,6 +140,10 @@ public final class HookTable {
             if (bySymbol.get(hookPoint.symbol()) != hookPoint) {
                 throw new IllegalArgumentException("hook point " + hookPoint.symbol() + " is not in this hook table");
             }
+            if (!hookPoint.intercepted()) {
+                throw new IllegalArgumentException("hook point " + hookPoint.symbol() + " is listed but its calls are not"
+                        + " intercepted; set palisade.hooks.resource-methods=intercept to attach callbacks to resource methods");
+            }
             callbacks.forEach(callback -> callback.checkFits(hookPoint));
         });
     }
@@ -159,19 +163,21 @@ public final class HookTable {
         }
 
         /**
-         * Adds a JAX-RS resource method; adding the same method twice returns the hook point
-         * added first.
+         * Adds a JAX-RS resource method whose calls fire its hook point; adding the same method twice
+         * returns the hook point added first.
          */
         public HookPoint addResourceMethod(Method method) {
-            return addResourceMethod(method, List.of());
+            return addResourceMethod(method, true);
         }
 
         /**
-         * Adds a JAX-RS resource method whose parameters carry the form fields named in
-         * {@code formParameters} (by position, {@code null} for other parameters).
+         * Adds a JAX-RS resource method.
+         *
+         * @param intercepted whether its calls fire the hook point; when not, it is listed (the API
+         *                    inventory) and callbacks cannot be attached to it
          */
-        public HookPoint addResourceMethod(Method method, List<String> formParameters) {
-            return add(new HookPoint(HookKind.JAXRS_RESOURCE, method, formParameters));
+        public HookPoint addResourceMethod(Method method, boolean intercepted) {
+            return add(new HookPoint(HookKind.JAXRS_RESOURCE, method, intercepted));
         }
 
         /** Adds the JDBC hook points. */

@@ -27,6 +27,52 @@ public final class ClientIp {
     private final IpRanges trustedProxies;
     private final String header;
     private final boolean forwarded;
+    /**
+     * Socket peers already parsed: a server sees the same few (a load balancer, the clients of the
+     * moment) over and over, and parsing an address costs microseconds. Bounded: emptied when full.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Peer> peers = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int MAX_CACHED_PEERS = 4096;
+
+    /** A parsed socket peer: its canonical form, and whether it is a trusted proxy. */
+    private static final class Peer {
+        private final String canonical;
+        private final boolean trusted;
+        /** The answer for this peer when no header is to be read: built once. */
+        private final Resolution resolution;
+
+        Peer(String canonical, boolean trusted) {
+            this.canonical = canonical;
+            this.trusted = trusted;
+            this.resolution = new Resolution(canonical, List.of());
+        }
+
+        String canonical() {
+            return canonical;
+        }
+
+        boolean trusted() {
+            return trusted;
+        }
+    }
+
+    /** The parsed peer, from the cache when seen before; {@code null} when it is not an address. */
+    private Peer peer(String text) {
+        Peer known = peers.get(text);
+        if (known != null) {
+            return known;
+        }
+        IPAddress address = IpRanges.parseAddress(stripPort(text.strip()));
+        if (address == null) {
+            return null;
+        }
+        known = new Peer(canonical(address), trustedProxies.contains(address));
+        if (peers.size() >= MAX_CACHED_PEERS) {
+            peers.clear();
+        }
+        peers.put(text, known);
+        return known;
+    }
 
     /** The outcome: the client, or {@code null} when unknown, and the addresses that parsed on the way. */
     public record Resolution(String client, List<String> parsed) {
@@ -54,15 +100,15 @@ public final class ClientIp {
      * @param headerValues every value of {@link #header()} in the order received (may be empty or {@code null})
      */
     public Resolution resolve(String peer, List<String> headerValues) {
-        IPAddress current = peer == null ? null : IpRanges.parseAddress(stripPort(peer.strip()));
-        if (current == null) {
+        Peer known = peer == null ? null : peer(peer);
+        if (known == null) {
             return Resolution.UNKNOWN;
         }
-        if (!trustedProxies.contains(current) || headerValues == null || headerValues.isEmpty()) {
-            return new Resolution(canonical(current), List.of());
+        if (!known.trusted() || headerValues == null || headerValues.isEmpty()) {
+            return known.resolution;
         }
         List<String> parsed = new ArrayList<>();
-        parsed.add(canonical(current));
+        parsed.add(known.canonical());
         int budget = MAX_HEADER_CHARS;
         for (int v = headerValues.size() - 1; v >= 0; v--) {
             String value = headerValues.get(v);

@@ -13,8 +13,14 @@ import org.ahocorasick.trie.Trie;
  * A compiled test on one (transformed) input value. Built once when a pack is loaded; thread-safe.
  *
  * @param name the operator's name in the pack, e.g. {@code regex}
+ * @param required characters every match contains ({@link RequiredCharacters}), empty when unknown: a
+ *                 value without one of them is not tested at all
  */
-public record Operator(String name, Predicate<String> test) {
+public record Operator(String name, Predicate<String> test, String required) {
+
+    public Operator(String name, Predicate<String> test) {
+        this(name, test, "");
+    }
 
     /** Operators that take no {@code value}: the heuristic detectors. */
     static final Set<String> DETECTORS = Set.of("detect_sqli", "detect_xss", "detect_path_traversal",
@@ -47,7 +53,7 @@ public record Operator(String name, Predicate<String> test) {
                 }
                 try {
                     Pattern pattern = Pattern.compile(regex);
-                    return new Operator(name, value -> pattern.matcher(value).find());
+                    return new Operator(name, value -> pattern.matcher(value).find(), RequiredCharacters.of(regex));
                 } catch (PatternSyntaxException e) {
                     throw new IllegalArgumentException("invalid RE2 regular expression (" + e.getDescription() + ")");
                 }

@@ -30,10 +30,42 @@ public record Rule(String id, String name, String attackType, Target target, Mod
 
         String transform(String value) {
             String result = value;
-            for (Transformer transformer : transformers) {
-                result = transformer.apply(result);
+            for (int i = 0; i < transformers.size(); i++) {
+                result = transformers.get(i).apply(result);
             }
             return result;
+        }
+
+        /**
+         * Whether the operator may match {@code value} (its first {@code limit} characters) once
+         * transformed: {@code false} when the value lacks a character every match needs and no
+         * transformer could make it (an escape the transformers decode is in the value). Never wrong
+         * when it says no; cheap either way.
+         */
+        boolean mayMatch(String value, int limit) {
+            String required = operator.required();
+            if (required.isEmpty()) {
+                return true;
+            }
+            for (int i = 0; i < transformers.size(); i++) {
+                String introducers = transformers.get(i).introducers();
+                if (introducers == null) {
+                    return true;
+                }
+                for (int k = 0; k < introducers.length(); k++) {
+                    int at = value.indexOf(introducers.charAt(k));
+                    if (at >= 0 && at < limit) {
+                        return true;
+                    }
+                }
+            }
+            for (int k = 0; k < required.length(); k++) {
+                int at = value.indexOf(required.charAt(k));
+                if (at < 0 || at >= limit) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -249,7 +249,7 @@ public final class RuleEngine {
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             for (Rule rule : rules.requestRules()) {
                 try {
-                    evaluate(rule, sample, Phase.REQUEST, false);
+                    evaluate(rule, sample, sample.inputsView(), false);
                 } catch (RuntimeException e) {
                     // a faulty rule shows up on real requests, where it is counted
                 }
@@ -328,38 +328,19 @@ public final class RuleEngine {
         return false;
     }
 
-    /** What one inspection looks at: the request once matched, or the form fields that arrive later. */
-    enum Phase {
-        /** Every input but form fields, and the URI, method and client address. */
-        REQUEST,
-        /** Form fields only (they reach the record from the resource method's arguments). */
-        FORM;
-
-        boolean covers(InputSource source) {
-            return this == FORM ? source == InputSource.FORM : source != InputSource.FORM;
-        }
-    }
-
     /**
-     * Runs the request-phase rules once the resource method is matched: over every input recorded so
-     * far except form fields, and over the URI, method and client address. Detections are recorded in
-     * the record; the one that blocks is returned, or {@code null}.
+     * Runs the request-phase rules once the resource method is matched and the request's inputs are
+     * recorded (form fields and a JSON body included): over every input, and over the URI, method and
+     * client address. Detections are recorded in the record; the one that blocks is returned, or
+     * {@code null}.
      */
     public Detection inspectRequest(RequestRecord record) {
-        return inspect(record, Phase.REQUEST);
-    }
-
-    /** Runs the request-phase rules over the form fields, which arrive with the resource method's arguments. */
-    public Detection inspectFormFields(RequestRecord record) {
-        return inspect(record, Phase.FORM);
-    }
-
-    private Detection inspect(RequestRecord record, Phase phase) {
         if (record.exempt()) {
             return null;
         }
         InForce rules = current.get();
         List<Rule> requestRules = rules.rules().requestRules();
+        List<RequestInput> inputs = record.inputsView();
         long start = System.nanoTime();
         long spentBefore = record.ruleNanos();
         boolean overrun = false;
@@ -378,7 +359,7 @@ public final class RuleEngine {
                 Detection found;
                 try {
                     // Past the budget a non-critical rule still runs, on the inputs the resource receives.
-                    found = evaluate(rule, record, phase, overrun && !rule.critical());
+                    found = evaluate(rule, record, inputs, overrun && !rule.critical());
                 } catch (RuntimeException e) {
                     counters.ruleFault();
                     ruleBreaker.record();
@@ -426,11 +407,13 @@ public final class RuleEngine {
      * @param boundOnly past the budget: look only at the inputs the resource method receives (and flag
      *                  the record when others were left out)
      */
-    private Detection evaluate(Rule rule, RequestRecord record, Phase phase, boolean boundOnly) {
+    private Detection evaluate(Rule rule, RequestRecord record, List<RequestInput> inputs, boolean boundOnly) {
         RequestInput witness = null;
         String what = null;
-        for (Rule.Condition condition : rule.conditions()) {
-            Match match = match(condition, record, phase, boundOnly);
+        List<Rule.Condition> conditions = rule.conditions();
+        for (int c = 0; c < conditions.size(); c++) {
+            Rule.Condition condition = conditions.get(c);
+            Match match = match(condition, record, inputs, boundOnly);
             if (match == null) {
                 return null;
             }
@@ -449,31 +432,31 @@ public final class RuleEngine {
     private record Match(RequestInput input, String what) {
     }
 
-    private static Match match(Rule.Condition condition, RequestRecord record, Phase phase, boolean boundOnly) {
+    private static Match match(Rule.Condition condition, RequestRecord record, List<RequestInput> inputs,
+            boolean boundOnly) {
         int bound = record.limits().maxValueLength();
-        boolean whole = phase == Phase.REQUEST;
-        for (InputSelector selector : condition.inputs()) {
+        List<InputSelector> selectors = condition.inputs();
+        for (int s = 0; s < selectors.size(); s++) {
+            InputSelector selector = selectors.get(s);
             switch (selector.kind()) {
                 case URI:
-                    if (whole && test(condition, record.path(), bound)) {
+                    if (test(condition, record.path(), bound)) {
                         return new Match(null, "uri");
                     }
                     break;
                 case METHOD:
-                    if (whole && test(condition, record.method(), bound)) {
+                    if (test(condition, record.method(), bound)) {
                         return new Match(null, "method");
                     }
                     break;
                 case CLIENT_IP:
-                    if (whole && record.clientIp() != null && test(condition, record.clientIp(), bound)) {
+                    if (record.clientIp() != null && test(condition, record.clientIp(), bound)) {
                         return new Match(null, "client_ip");
                     }
                     break;
                 case INPUT:
-                    if (!phase.covers(selector.source())) {
-                        break;
-                    }
-                    for (RequestInput input : record.inputsView()) {
+                    for (int i = 0; i < inputs.size(); i++) {
+                        RequestInput input = inputs.get(i);
                         if (!selector.selects(input)) {
                             continue;
                         }
@@ -495,7 +478,7 @@ public final class RuleEngine {
 
     /** Rules see at most {@code bound} characters of a value: their cost per value is bounded and linear. */
     private static boolean test(Rule.Condition condition, String value, int bound) {
-        if (value == null) {
+        if (value == null || !condition.mayMatch(value, bound)) {
             return false;
         }
         String inspected = value.length() > bound ? value.substring(0, bound) : value;

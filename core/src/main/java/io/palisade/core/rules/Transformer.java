@@ -26,6 +26,24 @@ public enum Transformer {
         this.id = id;
     }
 
+    /**
+     * The characters whose presence lets this transformer produce punctuation the value did not have
+     * ({@code %} and {@code +} for URL decoding, {@code &} for entities), {@code ""} when it never
+     * produces any, or {@code null} when it may rewrite punctuation in other ways (path normalisation).
+     */
+    String introducers() {
+        switch (this) {
+            case URL_DECODE:
+                return "%+";
+            case HTML_ENTITY_DECODE:
+                return "&";
+            case NORMALIZE_PATH:
+                return null;
+            default:
+                return "";
+        }
+    }
+
     /** The name used in rule packs. */
     public String id() {
         return id;

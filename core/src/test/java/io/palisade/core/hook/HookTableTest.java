@@ -45,6 +45,18 @@ class HookTableTest {
     }
 
     @Test
+    void aListedResourceMethodThatIsNotInterceptedTakesNoCallback() throws Exception {
+        HookTable.Builder builder = HookTable.builder();
+        HookPoint listed = builder.addResourceMethod(searchMethod(), false);
+        HookTable table = builder.build();
+        assertThat(table.require(listed.symbol()).intercepted()).isFalse();
+        assertThatThrownBy(() -> table.attach(listed, Callback.builder("x").prolog(call -> Verdict.CONTINUE).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("palisade.hooks.resource-methods=intercept");
+        assertThat(listed.chain()).isNull();
+    }
+
+    @Test
     void addingTheSameResourceMethodTwiceKeepsOneHookPoint() throws Exception {
         HookTable.Builder builder = HookTable.builder();
         HookPoint first = builder.addResourceMethod(searchMethod());

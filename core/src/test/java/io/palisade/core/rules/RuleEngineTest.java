@@ -104,11 +104,9 @@ class RuleEngineTest {
     }
 
     @Test
-    void onlyTheSourcesAskedForAreInspected() {
+    void formFieldsAreInspectedWithEverythingElse() {
         RequestRecord form = request("/", "192.0.2.1", "FORM", "text", "<script>alert(1)</script>");
-        RuleEngine engine = engine();
-        assertThat(engine.inspectRequest(form)).isNull();
-        assertThat(engine.inspectFormFields(form)).isNotNull();
+        assertThat(engine().inspectRequest(form)).isNotNull().extracting(Detection::attackType).isEqualTo("xss");
     }
 
     @Test

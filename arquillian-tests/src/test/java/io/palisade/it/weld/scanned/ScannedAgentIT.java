@@ -49,6 +49,8 @@ class ScannedAgentIT {
         return ShrinkWrap.create(WebArchive.class, "scanned.war")
                 .addClasses(ScannedAgentIT.class, PingResource.class)
                 .addAsLibraries(scannedAgent)
+                .addAsResource(new StringAsset("palisade.hooks.resource-methods=intercept\n"),
+                        "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 

@@ -2,7 +2,6 @@ package io.palisade.sample.bookstore;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +56,7 @@ public class AccountResource {
     public Response me(@CookieParam("session") String session) throws SQLException {
         String user = session == null ? null : books.unsafeUserForSession(session);
         return user == null ? Response.status(401).entity("{\"error\":\"not signed in\"}").build()
-                : Response.ok(Json.createObjectBuilder().add("username", user).build().toString()).build();
+                : Response.ok(Book.JSON.createObjectBuilder().add("username", user).build().toString()).build();
     }
 
     private static Response answer(Integer user) {
@@ -66,7 +65,7 @@ public class AccountResource {
     }
 
     private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = Book.JSON.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (RuntimeException unreadable) {
             // Malformed, not an object, or nested deeper than the parser allows.

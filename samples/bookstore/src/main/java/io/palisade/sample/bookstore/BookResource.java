@@ -2,7 +2,6 @@ package io.palisade.sample.bookstore;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -34,7 +33,7 @@ public class BookResource {
     @GET
     @Path("stats")
     public String stats() throws SQLException {
-        return Json.createObjectBuilder().add("books", books.count("books")).add("users", books.count("users"))
+        return Book.JSON.createObjectBuilder().add("books", books.count("books")).add("users", books.count("users"))
                 .add("sessions", books.count("sessions")).add("reviews", books.count("reviews")).build().toString();
     }
 
@@ -144,7 +143,7 @@ public class BookResource {
     @GET
     @Path("columns")
     public String column(@QueryParam("name") @DefaultValue("title") String name) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Book.JSON.createArrayBuilder();
         try {
             books.unsafeColumn(name).forEach(value -> array.add(value == null ? "" : value));
         } catch (SQLException e) {
@@ -164,7 +163,7 @@ public class BookResource {
     @GET
     @Path("{id}/reviews")
     public String reviews(@PathParam("id") int id) throws SQLException {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Book.JSON.createArrayBuilder();
         books.reviews(id).forEach(array::add);
         return array.build().toString();
     }
@@ -179,7 +178,7 @@ public class BookResource {
     }
 
     static String toJson(List<Book> found) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Book.JSON.createArrayBuilder();
         found.forEach(book -> array.add(book.toJson()));
         return array.build().toString();
     }

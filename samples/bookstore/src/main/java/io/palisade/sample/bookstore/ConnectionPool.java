@@ -6,13 +6,14 @@ import javax.sql.DataSource;
 
 /**
  * The embedded runtime's connection pool (HikariCP) in front of the sample's database. Servers bring
- * their own pools and the WAR carries no HikariCP: there {@link #wrap} answers {@code null}.
+ * their own pools and the WAR carries no HikariCP: there {@link #wrap} answers {@code null}. HikariCP's
+ * types appear only in the nested class, so that this one loads and verifies without them.
  */
 final class ConnectionPool implements AutoCloseable {
 
-    private final HikariDataSource pool;
+    private final DataSource pool;
 
-    private ConnectionPool(HikariDataSource pool) {
+    private ConnectionPool(DataSource pool) {
         this.pool = pool;
     }
 
@@ -23,7 +24,7 @@ final class ConnectionPool implements AutoCloseable {
         } catch (ClassNotFoundException | LinkageError absent) {
             return null;
         }
-        return Hikari.create(raw, name);
+        return new ConnectionPool(Hikari.create(raw, name));
     }
 
     DataSource dataSource() {
@@ -31,23 +32,30 @@ final class ConnectionPool implements AutoCloseable {
     }
 
     void renew() {
-        pool.getHikariPoolMXBean().softEvictConnections();
+        Hikari.renew(pool);
     }
 
     @Override
     public void close() {
-        pool.close();
+        Hikari.close(pool);
     }
 
-    /** Kept apart so that the class above loads where HikariCP is missing. */
     private static final class Hikari {
-        static ConnectionPool create(DataSource raw, String name) {
+        static DataSource create(DataSource raw, String name) {
             HikariConfig config = new HikariConfig();
             config.setDataSource(raw);
             config.setPoolName(name);
             config.setMaximumPoolSize(8);
             config.setMinimumIdle(2);
-            return new ConnectionPool(new HikariDataSource(config));
+            return new HikariDataSource(config);
+        }
+
+        static void renew(DataSource pool) {
+            ((HikariDataSource) pool).getHikariPoolMXBean().softEvictConnections();
+        }
+
+        static void close(DataSource pool) {
+            ((HikariDataSource) pool).close();
         }
     }
 }

@@ -85,7 +85,7 @@ class RequestProtectionTest {
     @Test
     void attacksOnRequestInputsAreBlockedBeforeTheResourceRuns() throws Exception {
         try (BookstoreServer server = Servers.start("palisade.trusted-proxies", "127.0.0.1/32,::1",
-                "palisade.ip.denylist", "203.0.113.0/24", BUDGET, "1s")) {
+                "palisade.ip.denylist", "203.0.113.0/24", BUDGET, "1s", "palisade.hooks.resource-methods", "intercept")) {
             AtomicInteger calls = new AtomicInteger();
             Installation counting = countResourceCalls(server, calls);
             int reviews = Attacks.count(server, "reviews");
