@@ -43,7 +43,7 @@ final class GrizzlyPeerFilter implements ContainerRequestFilter {
             if (current == null) {
                 current = grizzlyRequest != null ? grizzlyRequest.get() : null;
             }
-            String peer = current != null ? current.getRemoteAddr() : null;
+            String peer = current != null ? peer(current) : null;
             if (peer != null) {
                 request.setProperty(PeerAddress.PROPERTY, peer);
             }
@@ -56,6 +56,33 @@ final class GrizzlyPeerFilter implements ContainerRequestFilter {
             // Fail open: without the peer the client address is unknown, nothing else changes.
         }
     }
+
+    /**
+     * The peer's address as text. Grizzly formats it anew for every request; the connection keeps the
+     * socket address object, so its text is remembered per address (bounded: emptied when full).
+     */
+    private String peer(Request current) {
+        Object address = current.getRequest().getConnection().getPeerAddress();
+        if (!(address instanceof java.net.InetSocketAddress)) {
+            return current.getRemoteAddr();
+        }
+        java.net.InetAddress host = ((java.net.InetSocketAddress) address).getAddress();
+        if (host == null) {
+            return current.getRemoteAddr();
+        }
+        String text = peers.get(host);
+        if (text == null) {
+            text = host.getHostAddress();
+            if (peers.size() >= 4096) {
+                peers.clear();
+            }
+            peers.put(host, text);
+        }
+        return text;
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<java.net.InetAddress, String> peers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The Grizzly request behind Jersey's request context, or {@code null} (then the provider is asked). */
     private Request direct(ContainerRequestContext request) {

@@ -106,10 +106,14 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
                 record.addInput(InputSource.QUERY, parameter.getKey(), value);
             }
         }
-        for (PathSegment segment : request.getUriInfo().getPathSegments(true)) {
-            for (Map.Entry<String, List<String>> parameter : segment.getMatrixParameters().entrySet()) {
-                for (String value : parameter.getValue()) {
-                    record.addInput(InputSource.MATRIX, parameter.getKey(), value);
+        String rawPath = request.getUriInfo().getRequestUri().getRawPath();
+        if (rawPath != null && rawPath.indexOf(';') >= 0) {
+            // Matrix parameters: only when the path has any (splitting it into segments costs).
+            for (PathSegment segment : request.getUriInfo().getPathSegments(true)) {
+                for (Map.Entry<String, List<String>> parameter : segment.getMatrixParameters().entrySet()) {
+                    for (String value : parameter.getValue()) {
+                        record.addInput(InputSource.MATRIX, parameter.getKey(), value);
+                    }
                 }
             }
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Run from the repository root: {@code mvn -Pe2e} (docs/internals/benchmarks.md). System
  * properties: {@code e2e.db} ({@code h2,postgres}), {@code e2e.pairs} (8), {@code e2e.seconds} per
  * measurement (4), {@code e2e.warmup} seconds per server and endpoint (15), {@code e2e.clients} (4),
+ * {@code e2e.soak} (minutes: instead of the comparison, {@link AttackSoak} for that long),
  * {@code e2e.endpoints} (names or parts of names, comma-separated; all by default), {@code e2e.root} (the repository), {@code e2e.jvm} (more options for both servers; {@code {name}} stands
  * for the server's name, e.g. {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr,settings=profile}).
  */
@@ -80,6 +81,13 @@ public final class EndToEndComparison {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         }
         Path logs = root.resolve("benchmarks/target/e2e");
+        String soak = System.getProperty("e2e.soak", "").strip();
+        if (!soak.isEmpty() && !soak.equals("0")) {
+            for (String database : databases) {
+                AttackSoak.run(classpath, database, cpus, logs, Double.parseDouble(soak), clients);
+            }
+            return;
+        }
         StringBuilder report = new StringBuilder();
         report.append("End-to-end comparison, ").append(LocalDateTime.now().withNano(0)).append('\n')
                 .append("machine: ").append(processors).append(" CPUs, Java ")

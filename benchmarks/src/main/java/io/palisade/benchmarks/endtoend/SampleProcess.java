@@ -113,6 +113,10 @@ final class SampleProcess implements AutoCloseable {
         return name;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int port() {
         return port;
     }

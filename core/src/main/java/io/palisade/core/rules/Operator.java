@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.ahocorasick.trie.Trie;
 
 /**
  * A compiled test on one (transformed) input value. Built once when a pack is loaded; thread-safe.
@@ -59,9 +58,9 @@ public record Operator(String name, Predicate<String> test, String required) {
                 }
             case "phrases":
                 requireList(name, values);
-                // One pass over the input for the whole set (Aho-Corasick), whatever its size.
-                Trie trie = Trie.builder().ignoreCase().addKeywords(values).build();
-                return new Operator(name, value -> trie.containsMatch(value));
+                // Linear in the input for the whole set, whatever its size (PhraseSet).
+                PhraseSet phrases = new PhraseSet(values);
+                return new Operator(name, phrases::containsMatch);
             case "equals":
                 requireList(name, values);
                 Set<String> exact = Set.copyOf(values);

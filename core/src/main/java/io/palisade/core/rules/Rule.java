@@ -20,12 +20,51 @@ public record Rule(String id, String name, String attackType, Target target, Mod
         conditions = List.copyOf(conditions);
     }
 
-    /** One test: the values it selects, transformed in order, then the operator. */
-    public record Condition(List<InputSelector> inputs, List<Transformer> transformers, Operator operator) {
+    /**
+     * One test: the values it selects, transformed in order, then the operator. Immutable; what it
+     * derives from its parts (the sources it looks at) is computed once.
+     */
+    public static final class Condition {
 
-        public Condition {
-            inputs = List.copyOf(inputs);
-            transformers = List.copyOf(transformers);
+        private final List<InputSelector> inputs;
+        private final List<Transformer> transformers;
+        private final Operator operator;
+        /** One bit per {@code InputSource} some selector looks at. */
+        private final int sourceMask;
+
+        public Condition(List<InputSelector> inputs, List<Transformer> transformers, Operator operator) {
+            this.inputs = List.copyOf(inputs);
+            this.transformers = List.copyOf(transformers);
+            this.operator = java.util.Objects.requireNonNull(operator, "operator");
+            int mask = 0;
+            for (InputSelector selector : this.inputs) {
+                if (selector.kind() == InputSelector.Kind.INPUT) {
+                    mask |= 1 << selector.source().ordinal();
+                }
+            }
+            this.sourceMask = mask;
+        }
+
+        public List<InputSelector> inputs() {
+            return inputs;
+        }
+
+        public List<Transformer> transformers() {
+            return transformers;
+        }
+
+        public Operator operator() {
+            return operator;
+        }
+
+        /** Whether some selector of this condition looks at inputs from {@code source}: one bit test. */
+        boolean looksAt(io.palisade.core.request.InputSource source) {
+            return (sourceMask & 1 << source.ordinal()) != 0;
+        }
+
+        @Override
+        public String toString() {
+            return "Condition[inputs=" + inputs + ", transformers=" + transformers + ", operator=" + operator.name() + "]";
         }
 
         String transform(String value) {

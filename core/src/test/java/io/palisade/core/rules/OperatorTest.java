@@ -131,4 +131,24 @@ class OperatorTest {
     void sqlInjectionDetectorLeavesOrdinaryTextAlone(String text) {
         assertThat(Detectors.sqlInjection(text)).as(text).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void phrasesMatchLikeAhoCorasickWhateverTheInput() {
+        Operator phrases = Operator.compile("phrases", List.of("sqlmap", "nikto", "nmap scripting engine", "fuzz faster u fool"));
+        assertThat(phrases.matches("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")).isFalse();
+        assertThat(phrases.matches("sqlmap/1.8.2#stable (https://sqlmap.org)")).isTrue();
+        assertThat(phrases.matches("Mozilla/5.00 (Nikto/2.5.0)")).isTrue();
+        assertThat(phrases.matches("xx SQLMAP")).isTrue();
+        assertThat(phrases.matches("Fuzz Faster U Fool v2.1")).isTrue();
+        assertThat(phrases.matches("s\u212aiptest nmap scripting engine")).isTrue();
+        assertThat(phrases.matches("\u212a nikto")).isTrue();
+        assertThat(phrases.matches("sq")).isFalse();
+        // Every position a candidate, none a match: the allowance hands over to Aho-Corasick.
+        Operator near = Operator.compile("phrases", List.of("aaa" + "a".repeat(60) + "b", "aab"));
+        assertThat(near.matches("a".repeat(4096))).isFalse();
+        assertThat(near.matches("a".repeat(4096) + "b")).isTrue();
+        // Sets the index does not take (short or non-ASCII phrases) go to Aho-Corasick.
+        assertThat(Operator.compile("phrases", List.of("ab", "ü")).matches("xxABxx")).isTrue();
+        assertThat(Operator.compile("phrases", List.of("grüße")).matches("viele GRÜSSE")).isFalse();
+    }
 }

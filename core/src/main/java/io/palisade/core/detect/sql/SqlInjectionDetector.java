@@ -32,7 +32,8 @@ import java.util.Set;
  * the forms an application commonly makes are matched too: percent-decoded once more, {@code +} as
  * space, HTML entities decoded, trimmed, lower- or upper-cased. A changed form counts only when what it
  * covers holds a delimiter, operator, parenthesis or separator: plain words in another case are too
- * likely to be the application's own SQL text.
+ * likely to be the application's own SQL text. Headers the resource method does not receive through
+ * {@code @HeaderParam} are matched as received only.
  *
  * <p>One coincidence is allowed for: a run of plain words typed by a user that also appears in the
  * application's own SQL (a search for {@code ORDER BY id} in {@code ... LIKE '%ORDER BY id%' ORDER BY id}).
@@ -79,8 +80,10 @@ public final class SqlInjectionDetector {
         }
         SqlInjection found = examineForm(statement, input, value, true, all);
         // A changed form is at most a dozen times shorter than the value (entity and percent decoding):
-        // a value longer than that cannot be in the statement in any form.
-        int shape = found == null && value.length() <= 12L * statement.sql.length() ? shape(value) : 0;
+        // a value longer than that cannot be in the statement in any form. Headers the method does not
+        // receive are matched as sent only: applications change what they read through parameters.
+        boolean changeable = input.bound() || input.source() != io.palisade.core.request.InputSource.HEADER;
+        int shape = found == null && changeable && value.length() <= 12L * statement.sql.length() ? shape(value) : 0;
         if (found != null || shape == 0) {
             // Changed forms count only where they hold structure, and nothing here can produce any.
             return found;
