@@ -12,6 +12,10 @@ public enum HookKind {
     JDBC_QUERY("jdbc"),
     /** {@code Statement.addBatch(String)}, {@code executeBatch()}, {@code executeLargeBatch()}. */
     JDBC_BATCH("jdbc"),
+    /** {@code EntityManager.createQuery} with JPQL text. */
+    JPA_QUERY("jpa"),
+    /** {@code EntityManager.createNativeQuery}: SQL in the database's own dialect. */
+    JPA_NATIVE_QUERY("jpa"),
     /** A JAX-RS resource method. */
     JAXRS_RESOURCE("jaxrs");
 
@@ -21,7 +25,7 @@ public enum HookKind {
         this.family = family;
     }
 
-    /** The prefix of the symbols of hook points of this kind: {@code jdbc} or {@code jaxrs}. */
+    /** The prefix of the symbols of hook points of this kind: {@code jdbc}, {@code jpa} or {@code jaxrs}. */
     public String family() {
         return family;
     }

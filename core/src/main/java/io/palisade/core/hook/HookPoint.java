@@ -52,6 +52,24 @@ public final class HookPoint {
     }
 
     /**
+     * A hook point for a persistence API method whose first parameter is query text (a JPA
+     * {@code EntityManager.createQuery} or {@code createNativeQuery} overload), made before the hook
+     * table is built so that the delegates that fire it can hold it in a field; the table takes it
+     * through {@link HookTable.Builder#queries}.
+     *
+     * @throws IllegalArgumentException when {@code kind} is not a JPA kind or the first parameter is not a {@code String}
+     */
+    public static HookPoint forQuery(HookKind kind, Method method) {
+        if (kind != HookKind.JPA_QUERY && kind != HookKind.JPA_NATIVE_QUERY) {
+            throw new IllegalArgumentException("not a query hook kind: " + kind);
+        }
+        if (method.getParameterCount() == 0 || method.getParameterTypes()[0] != String.class) {
+            throw new IllegalArgumentException("the query text must be the first parameter: " + method);
+        }
+        return new HookPoint(kind, method);
+    }
+
+    /**
      * The symbol of a method: {@code <family>:<declaring class>#<name>(<parameter types>)}, with
      * parameter types written as {@link Class#getTypeName()} does ({@code int[]}, {@code java.lang.String}).
      */

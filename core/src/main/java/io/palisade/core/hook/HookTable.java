@@ -180,6 +180,20 @@ public final class HookTable {
             return add(new HookPoint(HookKind.JAXRS_RESOURCE, method, intercepted));
         }
 
+        /**
+         * Adds hook points made with {@link HookPoint#forQuery} (the JPA query methods); adding one
+         * twice, or another with the same symbol, keeps the first.
+         */
+        public Builder queries(java.util.Collection<HookPoint> hookPoints) {
+            for (HookPoint hookPoint : hookPoints) {
+                if (hookPoint.kind() != HookKind.JPA_QUERY && hookPoint.kind() != HookKind.JPA_NATIVE_QUERY) {
+                    throw new IllegalArgumentException("not a query hook point: " + hookPoint);
+                }
+                add(hookPoint);
+            }
+            return this;
+        }
+
         /** Adds the JDBC hook points. */
         public Builder jdbc(JdbcHooks jdbcHooks) {
             if (this.jdbc == null) {

@@ -11,19 +11,25 @@ import java.util.Locale;
  */
 public enum SqlDialect {
     /** ANSI strings and identifiers, {@code --} and non-nesting block comments; used when the product is unknown. */
-    GENERIC(false, false, false, false, false, false, false, false, false, false),
-    H2(false, false, false, true, false, false, false, false, true, false),
+    GENERIC(false, false, false, false, false, false, false, false, false, false, true, false),
+    H2(false, false, false, true, false, false, false, false, true, false, true, false),
     /** PostgreSQL with {@code standard_conforming_strings=on} (the default since 9.1): backslashes only in {@code E'...'}. */
-    POSTGRESQL(false, false, false, true, true, true, false, false, false, false),
+    POSTGRESQL(false, false, false, true, true, true, false, false, false, false, true, false),
     /** PostgreSQL with {@code standard_conforming_strings=off}: a backslash escapes in every string. */
-    POSTGRESQL_BACKSLASH_ESCAPES(true, false, false, true, true, true, false, false, false, false),
+    POSTGRESQL_BACKSLASH_ESCAPES(true, false, false, true, true, true, false, false, false, false, true, false),
     /** MySQL and MariaDB in their default mode: a backslash escapes inside strings. */
-    MYSQL(true, true, true, false, false, false, false, false, false, true),
+    MYSQL(true, true, true, false, false, false, false, false, false, true, true, false),
     /** MySQL and MariaDB with {@code NO_BACKSLASH_ESCAPES} in {@code sql_mode}: a backslash is an ordinary character. */
-    MYSQL_NO_BACKSLASH_ESCAPES(false, true, true, false, false, false, false, false, false, true),
-    ORACLE(false, false, false, false, false, false, true, false, false, false),
-    SQLSERVER(false, false, false, false, false, true, false, true, false, false),
-    SQLITE(false, false, true, false, false, false, false, true, false, false);
+    MYSQL_NO_BACKSLASH_ESCAPES(false, true, true, false, false, false, false, false, false, true, true, false),
+    ORACLE(false, false, false, false, false, false, true, false, false, false, true, false),
+    SQLSERVER(false, false, false, false, false, true, false, true, false, false, true, false),
+    SQLITE(false, false, true, false, false, false, false, true, false, false, true, false),
+    /**
+     * JPQL and HQL, the query languages of Jakarta Persistence: single-quoted strings with doubled
+     * quotes and no backslash escapes, double-quoted and {@code j'...'} strings with Java escapes
+     * (Hibernate 6 and later), backtick identifiers, {@code /* *}{@code /} comments and no line comments.
+     */
+    JPQL(false, true, true, false, false, false, false, false, false, false, false, true);
 
     final boolean backslashEscapes;
     final boolean doubleQuotedStrings;
@@ -36,10 +42,14 @@ public enum SqlDialect {
     final boolean slashSlashComments;
     /** MySQL's comments: {@code #} anywhere, {@code --} only before whitespace. */
     final boolean mysqlComments;
+    /** {@code --} starts a comment (every SQL dialect; not JPQL, where it is two minus signs). */
+    final boolean dashComments;
+    /** Double-quoted strings and {@code j'...'} take Java's backslash escapes while single-quoted strings do not (HQL). */
+    final boolean javaStrings;
 
     SqlDialect(boolean backslashEscapes, boolean doubleQuotedStrings, boolean backtickIdentifiers, boolean dollarQuoting,
             boolean escapeStrings, boolean nestedComments, boolean alternativeQuoting, boolean bracketIdentifiers,
-            boolean slashSlashComments, boolean mysqlComments) {
+            boolean slashSlashComments, boolean mysqlComments, boolean dashComments, boolean javaStrings) {
         this.backslashEscapes = backslashEscapes;
         this.doubleQuotedStrings = doubleQuotedStrings;
         this.backtickIdentifiers = backtickIdentifiers;
@@ -50,6 +60,8 @@ public enum SqlDialect {
         this.bracketIdentifiers = bracketIdentifiers;
         this.slashSlashComments = slashSlashComments;
         this.mysqlComments = mysqlComments;
+        this.dashComments = dashComments;
+        this.javaStrings = javaStrings;
     }
 
     /** The dialect for {@code DatabaseMetaData.getDatabaseProductName()}; {@link #GENERIC} when unknown. */

@@ -42,11 +42,15 @@ public final class SqlInjectionProtection {
         this.ruleId = ruleId;
     }
 
-    /** The callback on every JDBC hook point whose first parameter is the SQL text. */
+    /**
+     * The callback on every JDBC and JPA hook point whose first parameter is the query text. JPQL is
+     * read with {@link SqlDialect#JPQL}; SQL with the dialect its target ({@link SqlSource}) tells.
+     */
     public CallbackSet callbacks(HookTable table) {
         Callback callback = Callback.builder(ruleId).priority(10).expects(String.class).prolog(this::check).build();
         CallbackSet.Builder set = CallbackSet.builder();
-        for (HookKind kind : List.of(HookKind.JDBC_PREPARE, HookKind.JDBC_QUERY, HookKind.JDBC_EXECUTE, HookKind.JDBC_BATCH)) {
+        for (HookKind kind : List.of(HookKind.JDBC_PREPARE, HookKind.JDBC_QUERY, HookKind.JDBC_EXECUTE, HookKind.JDBC_BATCH,
+                HookKind.JPA_QUERY, HookKind.JPA_NATIVE_QUERY)) {
             for (HookPoint hookPoint : table.byKind(kind)) {
                 if (!hookPoint.parameterTypes().isEmpty() && hookPoint.parameterTypes().get(0) == String.class) {
                     set.add(hookPoint, callback);
@@ -64,7 +68,8 @@ public final class SqlInjectionProtection {
         String sql = (String) call.arguments().get(0);
         // The rest of a bound body the application has read since the filters ran.
         record.settle();
-        SqlDialect dialect = call.target() instanceof SqlSource ? ((SqlSource) call.target()).sqlDialect() : SqlDialect.GENERIC;
+        SqlDialect dialect = call.hookPoint().kind() == HookKind.JPA_QUERY ? SqlDialect.JPQL
+                : call.target() instanceof SqlSource ? ((SqlSource) call.target()).sqlDialect() : SqlDialect.GENERIC;
         SqlInjection found = SqlInjectionDetector.find(sql, dialect, record.inputsView());
         if (found == null) {
             return Verdict.CONTINUE;

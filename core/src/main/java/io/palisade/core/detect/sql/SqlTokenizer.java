@@ -53,7 +53,7 @@ public final class SqlTokenizer {
     /** Reads the token at {@code i} and returns where the next one may start (always > i). */
     private int token(int i, char c) {
         char next = at(i + 1);
-        if (c == '-' && next == '-' && (!dialect.mysqlComments || i + 2 >= length || at(i + 2) <= ' ')) {
+        if (c == '-' && next == '-' && dialect.dashComments && (!dialect.mysqlComments || i + 2 >= length || at(i + 2) <= ' ')) {
             return lineComment(i);
         }
         if (c == '#' && dialect.mysqlComments) {
@@ -70,7 +70,7 @@ public final class SqlTokenizer {
         }
         if (c == '"') {
             return dialect.doubleQuotedStrings
-                    ? quoted(i, i, '"', SqlTokenType.STRING, dialect.backslashEscapes)
+                    ? quoted(i, i, '"', SqlTokenType.STRING, dialect.backslashEscapes || dialect.javaStrings)
                     : quoted(i, i, '"', SqlTokenType.QUOTED_IDENTIFIER, false);
         }
         if (c == '`' && dialect.backtickIdentifiers) {
@@ -120,7 +120,7 @@ public final class SqlTokenizer {
     private boolean startsComment(int i) {
         char c = at(i);
         char next = at(i + 1);
-        return (c == '-' && next == '-') || (c == '/' && next == '*') || (c == '#' && dialect.mysqlComments);
+        return (c == '-' && next == '-' && dialect.dashComments) || (c == '/' && next == '*') || (c == '#' && dialect.mysqlComments);
     }
 
     private int lineComment(int i) {
@@ -250,8 +250,15 @@ public final class SqlTokenizer {
             j++;
         }
         // A one- or two-letter prefix directly before a quote makes a string: N'..', E'..', X'..', B'..', q'[..]'.
-        if (at(j) == '\'' && j - i <= 2) {
+        if ((at(j) == '\'' || (at(j) == '"' && dialect.javaStrings)) && j - i <= 2) {
             String prefix = sql.substring(i, j).toUpperCase(java.util.Locale.ROOT);
+            if (dialect.javaStrings && prefix.equals("J")) {
+                return quoted(i, j, at(j), SqlTokenType.STRING, true);
+            }
+            if (at(j) == '"') {
+                add(SqlTokenType.WORD, i, j);
+                return j;
+            }
             if (dialect.alternativeQuoting && (prefix.equals("Q") || prefix.equals("NQ"))) {
                 return alternativeQuoted(i, j);
             }

@@ -50,6 +50,11 @@ class SqlTokenizerTest {
         "GENERIC|'open|STRING:'open!",
         "GENERIC|/* open|COMMENT:/* open!",
         "MYSQL|/*!50000 UNION*/|COMMENT:/*!50000 UNION*/",
+        "JPQL|'it''s' \"a\\\"b\" x|STRING:'it''s',STRING:\"a\\\"b\",WORD:x",
+        "JPQL|'a\\' x|STRING:'a\\',WORD:x",
+        "JPQL|1--1 -- x|NUMBER:1,OPERATOR:--,NUMBER:1,OPERATOR:--,WORD:x",
+        "JPQL|j'a\\'b' `id` ?1 :n|STRING:j'a\\'b',QUOTED_IDENTIFIER:`id`,PARAMETER:?,NUMBER:1,PARAMETER::n",
+        "JPQL|/* c */ b.id|COMMENT:/* c */,WORD:b,PUNCTUATION:.,WORD:id",
     })
     void dialectRules(SqlDialect dialect, String sql, String expected) {
         assertThat(String.join(",", tokens(sql, dialect))).isEqualTo(expected);
