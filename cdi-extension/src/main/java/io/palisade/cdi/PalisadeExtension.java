@@ -17,6 +17,7 @@ import io.palisade.core.hook.JdbcHooks;
 import io.palisade.core.request.RequestContext;
 import io.palisade.interceptor.PalisadeHook;
 import io.palisade.interceptor.PalisadeInterceptor;
+import io.palisade.interceptor.jdbc.PalisadeDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -97,6 +98,10 @@ public class PalisadeExtension implements Extension {
     private final Set<Class<?>> dataSourceBeans = new LinkedHashSet<>();
     private final Set<String> dataSourceProducers = new LinkedHashSet<>();
     private final Set<Field> dataSourceFields = new LinkedHashSet<>();
+    /** How entity managers are found and wrapped; {@code null} when the runtime has no Jakarta Persistence. */
+    private PersistenceWiring persistence;
+    private final Set<Field> entityManagerFields = new LinkedHashSet<>();
+    private final Set<String> entityManagerProducers = new LinkedHashSet<>();
 
     private volatile HookTable hookTable;
     private volatile PalisadeRuntime runtime;
@@ -120,6 +125,9 @@ public class PalisadeExtension implements Extension {
         for (String unknown : config.unknownKeys()) {
             LOG.warning("PAL2003: unknown configuration key " + unknown + " is ignored; see the configuration reference"
                     + " for the keys Palisade reads");
+        }
+        if (settings.enabled()) {
+            persistence = PersistenceWiring.create();
         }
         if (!settings.enabled()) {
             LOG.info("PAL2005: Palisade is disabled (palisade.enabled=false): the application runs unprotected");
@@ -277,9 +285,13 @@ public class PalisadeExtension implements Extension {
         dataSourceProducers.add(member);
     }
 
-    /** Wraps {@code @Resource DataSource} fields of CDI-managed classes once they are injected. */
-    <T> void wrapResourceFields(@Observes ProcessInjectionTarget<T> event) {
-        if (!active() || event.getInjectionTarget() instanceof DataSourceFieldInjectionTarget) {
+    /**
+     * Wraps, once they are injected, the {@code @Resource DataSource}, {@code @PersistenceContext
+     * EntityManager} and {@code @PersistenceUnit EntityManagerFactory} fields of CDI-managed classes
+     * (beans, and session beans where the container injects them through CDI).
+     */
+    <T> void wrapInjectedFields(@Observes ProcessInjectionTarget<T> event) {
+        if (!active() || event.getInjectionTarget() instanceof WrappedFieldsInjectionTarget) {
             return;
         }
         List<Field> fields = new ArrayList<>();
@@ -294,10 +306,36 @@ public class PalisadeExtension implements Extension {
                 continue;
             }
             fields.add(javaField);
+            dataSourceFields.add(javaField);
+        }
+        if (persistence != null) {
+            List<Field> persistenceFields = persistence.injectedFields(event.getAnnotatedType(), unhookable);
+            fields.addAll(persistenceFields);
+            entityManagerFields.addAll(persistenceFields);
         }
         if (!fields.isEmpty()) {
-            event.setInjectionTarget(new DataSourceFieldInjectionTarget<>(event.getInjectionTarget(), fields, jdbc));
-            dataSourceFields.addAll(fields);
+            event.setInjectionTarget(new WrappedFieldsInjectionTarget<>(event.getInjectionTarget(), fields, this::wrapInjected));
+        }
+    }
+
+    private Object wrapInjected(Object value) {
+        if (value instanceof DataSource) {
+            return PalisadeDataSource.wrap((DataSource) value, jdbc);
+        }
+        return persistence != null ? persistence.wrap(value) : value;
+    }
+
+    /** Wraps what {@code @Produces EntityManager} and {@code @Produces EntityManagerFactory} methods and fields produce. */
+    <T, X> void wrapEntityManagerProducers(@Observes ProcessProducer<T, X> event) {
+        if (!active() || persistence == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Producer<X> wrapped = (Producer<X>) persistence.wrapProducer(event.getAnnotatedMember(), event.getProducer(), unhookable);
+        if (wrapped != null) {
+            event.setProducer(wrapped);
+            entityManagerProducers.add(event.getAnnotatedMember().getDeclaringType().getJavaClass().getName() + "#"
+                    + event.getAnnotatedMember().getJavaMember().getName());
         }
     }
 
@@ -327,6 +365,10 @@ public class PalisadeExtension implements Extension {
         if (jdbcHooked) {
             builder.jdbc(jdbc);
         }
+        boolean jpaHooked = persistence != null && (!entityManagerFields.isEmpty() || !entityManagerProducers.isEmpty());
+        if (jpaHooked) {
+            builder.queries(persistence.hookPoints());
+        }
         HookTable table = builder.build();
         hookTable = table;
         Counters counters = new Counters(table.faults()::count);
@@ -334,7 +376,7 @@ public class PalisadeExtension implements Extension {
         // hook points by default) and runs the request-phase rules.
         RuleEngine rules;
         try {
-            rules = new RuleEngine(settings, jdbcHooked ? table : null, requests, counters);
+            rules = new RuleEngine(settings, jdbcHooked || jpaHooked ? table : null, requests, counters);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.SEVERE, "PAL2035: Palisade's rules engine could not start (" + e + "); the application runs"
                     + " UNPROTECTED", e);
@@ -345,11 +387,14 @@ public class PalisadeExtension implements Extension {
                 rules);
 
         Map<HookKind, Integer> counts = table.counts();
-        LOG.info(String.format("PAL2010: Palisade hook table frozen: %d hook points (%d JAX-RS resource methods, %d JDBC);"
-                + " DataSources hooked: %d bean classes, %d producers, %d @Resource fields; mode %s; resource methods %s",
+        int jpaPoints = counts.getOrDefault(HookKind.JPA_QUERY, 0) + counts.getOrDefault(HookKind.JPA_NATIVE_QUERY, 0);
+        LOG.info(String.format("PAL2010: Palisade hook table frozen: %d hook points (%d JAX-RS resource methods, %d JDBC,"
+                + " %d JPA); DataSources hooked: %d bean classes, %d producers, %d @Resource fields; entity managers hooked:"
+                + " %d injected fields, %d producers; mode %s; resource methods %s",
                 table.size(), counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0),
-                table.size() - counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0),
+                table.size() - counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0) - jpaPoints, jpaPoints,
                 dataSourceBeans.size(), dataSourceProducers.size(), dataSourceFields.size(),
+                entityManagerFields.size(), entityManagerProducers.size(),
                 settings.mode().name().toLowerCase(java.util.Locale.ROOT),
                 settings.interceptResourceMethods() ? "intercepted" : "listed, not intercepted"));
         if (LOG.isLoggable(Level.FINE)) {
@@ -365,7 +410,8 @@ public class PalisadeExtension implements Extension {
             List<String> all = new ArrayList<>(notHooked);
             all.addAll(unhookable);
             LOG.warning("PAL2012: Palisade could not hook " + String.join(", ", all) + ". Resource classes that are not"
-                    + " CDI beans are still protected by the JAX-RS filter; DataSources that are not hooked are not.");
+                    + " CDI beans are still protected by the JAX-RS filter; DataSources and entity managers that are not"
+                    + " hooked are not.");
         }
     }
 

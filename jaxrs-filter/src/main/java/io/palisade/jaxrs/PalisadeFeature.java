@@ -38,6 +38,9 @@ public final class PalisadeFeature implements Feature {
         context.register(new RequestRecordFilter(runtime, RequestLimits.DEFAULT));
         context.register(new BlockedCallMapper(runtime.requests(), block));
         context.register(new BlockedInvocationMapper(runtime.requests(), block));
+        if (PeerAddress.available("jakarta.persistence.PersistenceException")) {
+            context.register(new BlockedQueryMapper(runtime.requests(), block));
+        }
         context.register(new PalisadeFeature.PerResource(runtime, block));
         return true;
     }

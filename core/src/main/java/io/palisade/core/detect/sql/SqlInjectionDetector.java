@@ -35,7 +35,11 @@ import java.util.Set;
  * likely to be the application's own SQL text. Headers the resource method does not receive through
  * {@code @HeaderParam} are matched as received only.
  *
- * <p>One coincidence is allowed for: a run of plain words typed by a user that also appears in the
+ * <p>A run of plain words whose only keywords are those of an ordering or grouping clause
+ * ({@code ORDER BY id}) is data: it matches the application's own clause by coincidence far more
+ * often than it is an attack, and it can neither add a condition nor reach another table.
+ *
+ * <p>One more coincidence is allowed for: a run of plain words typed by a user that also appears in the
  * application's own SQL (a search for {@code ORDER BY id} in {@code ... LIKE '%ORDER BY id%' ORDER BY id}).
  * It is data only when the same value also sits inside a string literal, no other input of the request
  * contains it (so an attacker cannot plant the copy through a second parameter), and the run does not
@@ -300,15 +304,32 @@ public final class SqlInjectionDetector {
                 return "names a column where a value is expected";
             }
             data &= isData(sql, tokens, i, covered == 1, startsInside && endsInside);
-            wordsOnly &= type == SqlTokenType.WORD;
+            // Plain words, and the dots of qualified names (b.id).
+            wordsOnly &= type == SqlTokenType.WORD || tokens.isPunctuation(i, '.');
         }
         if (covered <= 1 || data) {
             return null;
         }
-        if (wordsOnly && (!exact || coincidence(statement, input, form, first, all))) {
+        if (wordsOnly && (!exact || orderingOnly(tokens, first, end) || coincidence(statement, input, form, first, all))) {
             return null;
         }
         return "spans " + covered + " tokens";
+    }
+
+    /**
+     * Whether a run of plain words holds no keyword but those of an ordering or grouping clause
+     * ({@code ORDER BY id}, {@code GROUP BY author DESC}): typed into a search, such a run also
+     * matches the application's own clause by coincidence, and spliced into a statement it can
+     * reorder or regroup rows but neither add a condition nor reach another table.
+     */
+    private static boolean orderingOnly(SqlTokens tokens, int first, int end) {
+        for (int i = first; i < tokens.count() && tokens.start(i) < end; i++) {
+            String word = tokens.text(i);
+            if (tokens.type(i) == SqlTokenType.WORD && SqlKeywords.isKeyword(word) && !SqlKeywords.isSortWord(word) && !SqlKeywords.isOrderingWord(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isName(String word) {

@@ -24,6 +24,9 @@ final class SqlKeywords {
     /** Words a sort parameter may carry: {@code title DESC NULLS LAST}. */
     private static final Set<String> SORT_WORDS = Set.of("ASC", "DESC", "NULLS", "FIRST", "LAST");
 
+    /** The keywords of an ordering or grouping clause besides the sort words: {@code ORDER BY}, {@code GROUP BY}. */
+    private static final Set<String> ORDERING_WORDS = Set.of("ORDER", "GROUP", "BY");
+
     private SqlKeywords() {
     }
 
@@ -33,5 +36,9 @@ final class SqlKeywords {
 
     static boolean isSortWord(String word) {
         return word.length() <= 5 && SORT_WORDS.contains(word.toUpperCase(Locale.ROOT));
+    }
+
+    static boolean isOrderingWord(String word) {
+        return word.length() <= 5 && ORDERING_WORDS.contains(word.toUpperCase(Locale.ROOT));
     }
 }

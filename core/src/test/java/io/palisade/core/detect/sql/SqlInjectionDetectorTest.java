@@ -39,6 +39,8 @@ class SqlInjectionDetectorTest {
         "SELECT id, <> FROM books|title FROM users --|opens a comment",
         // INSERT values
         "INSERT INTO reviews VALUES (1, 'bob', '<>')|x'), (1, 'eve', 'spam|ends a string",
+        // plain words that add a condition, whatever else they hold
+        "SELECT * FROM books WHERE flag = 1 AND <>|active OR visible ORDER BY id|spans",
     })
     void injectionsAreFlagged(String template, String payload, String reason) {
         for (SqlDialect dialect : SqlDialect.values()) {
@@ -150,6 +152,7 @@ class SqlInjectionDetectorTest {
         "SELECT * FROM books WHERE title LIKE <>|title",
         "INSERT INTO reviews VALUES (1, 'bob', <>)|body",
         "SELECT * FROM books WHERE id = <>|b.id",
+        "SELECT * FROM books WHERE active = <>|active ORDER BY id",
     })
     void aNameWhereAValueIsExpectedIsStructure(String template, String value) {
         SqlInjection found = check(template, value, SqlDialect.H2);
@@ -169,6 +172,9 @@ class SqlInjectionDetectorTest {
         "SELECT * FROM books WHERE title LIKE '%<>%' ORDER BY id|ORDER BY id",
         "SELECT * FROM books WHERE title LIKE '%<>%' ORDER BY id|order by id",
         "SELECT * FROM books WHERE title LIKE '%<>%'|id",
+        "SELECT * FROM books WHERE title LIKE ? ORDER BY id|ORDER BY id",
+        "SELECT author, COUNT(*) FROM books WHERE title LIKE ? GROUP BY author ORDER BY author DESC|group by author order by author desc",
+        "select b from Book b where b.author = :author order by b.id|order by b.id",
     })
     void benignNearMissesAreData(String template, String value) {
         assertThat(check(template, value, SqlDialect.H2)).isNull();

@@ -10,6 +10,7 @@ public class BookstoreApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(BookResource.class, SafeBookResource.class, AccountResource.class, GenericErrorMapper.class);
+        return Set.of(BookResource.class, SafeBookResource.class, AccountResource.class, JpaBookResource.class,
+                SafeJpaBookResource.class, GenericErrorMapper.class);
     }
 }

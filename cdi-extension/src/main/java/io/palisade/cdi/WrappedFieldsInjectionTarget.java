@@ -1,30 +1,29 @@
 package io.palisade.cdi;
 
-import io.palisade.core.hook.JdbcHooks;
-import io.palisade.interceptor.jdbc.PalisadeDataSource;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InjectionTarget;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
+import java.util.function.UnaryOperator;
 
 /**
- * After the container has injected an instance, replaces each of its {@code @Resource DataSource}
- * fields with a {@link PalisadeDataSource}. Wrapping is idempotent: Open Liberty fires
- * {@code ProcessInjectionTarget} twice, and a field already wrapped stays as it is.
+ * After the container has injected an instance, replaces the value of each listed field with what
+ * {@code wrap} makes of it ({@code @PersistenceContext} and {@code @PersistenceUnit} fields with
+ * Palisade's delegates). {@code wrap} is idempotent, so that a target wrapped twice (Open Liberty
+ * fires {@code ProcessInjectionTarget} twice) wraps each value once.
  */
-final class DataSourceFieldInjectionTarget<T> implements InjectionTarget<T> {
+final class WrappedFieldsInjectionTarget<T> implements InjectionTarget<T> {
 
     private final InjectionTarget<T> original;
     private final List<Field> fields;
-    private final JdbcHooks hooks;
+    private final UnaryOperator<Object> wrap;
 
-    DataSourceFieldInjectionTarget(InjectionTarget<T> original, List<Field> fields, JdbcHooks hooks) {
+    WrappedFieldsInjectionTarget(InjectionTarget<T> original, List<Field> fields, UnaryOperator<Object> wrap) {
         this.original = original;
         this.fields = fields;
-        this.hooks = hooks;
+        this.wrap = wrap;
         fields.forEach(field -> field.setAccessible(true));
     }
 
@@ -34,13 +33,13 @@ final class DataSourceFieldInjectionTarget<T> implements InjectionTarget<T> {
         for (Field field : fields) {
             try {
                 Object value = field.get(instance);
-                if (value instanceof DataSource && !(value instanceof PalisadeDataSource)) {
-                    field.set(instance, PalisadeDataSource.wrap((DataSource) value, hooks));
+                Object wrapped = wrap.apply(value);
+                if (wrapped != value) {
+                    field.set(instance, wrapped);
                 }
-            } catch (IllegalAccessException e) {
-                // setAccessible succeeded in the constructor, so this cannot happen; fail open if it does.
-                PalisadeExtension.LOG.warning("PAL2021: could not wrap the DataSource in field " + field
-                        + ": its statements are not protected");
+            } catch (IllegalAccessException | RuntimeException e) {
+                PalisadeExtension.LOG.warning("PAL2021: could not wrap the value of field " + field + " (" + e
+                        + "): its queries are not protected");
             }
         }
     }
