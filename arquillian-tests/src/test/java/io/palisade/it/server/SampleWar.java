@@ -10,6 +10,12 @@ import io.palisade.sample.bookstore.Books;
 import io.palisade.sample.bookstore.BookstoreApplication;
 import io.palisade.sample.bookstore.Database;
 import io.palisade.sample.bookstore.GenericErrorMapper;
+import io.palisade.sample.bookstore.JpaBookResource;
+import io.palisade.sample.bookstore.JpaBooks;
+import io.palisade.sample.bookstore.JpaDataSource;
+import io.palisade.sample.bookstore.SafeJpaBookResource;
+import io.palisade.sample.bookstore.StoredBook;
+import io.palisade.sample.bookstore.StoredUser;
 import io.palisade.sample.bookstore.SafeBookResource;
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -38,17 +44,32 @@ final class SampleWar {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return ShrinkWrap.create(WebArchive.class, "bookstore.war")
+        // Each server's persistence unit (samples/bookstore/src/server/<server>/persistence.xml).
+        String server = System.getProperty("arquillian.launch", "");
+        File persistence = new File(resources, "../../server/" + server + "/persistence.xml");
+        if (!persistence.isFile()) {
+            throw new IllegalStateException("no persistence unit for server '" + server + "': " + persistence);
+        }
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "bookstore.war")
                 .addClasses(BookstoreApplication.class, BookResource.class, SafeBookResource.class, AccountResource.class,
                         Accounts.class, AccountsDataSource.class,
                         GenericErrorMapper.class, Books.class, Book.class, Database.class, AsyncWork.class)
                 .addClass("io.palisade.sample.bookstore.EmbeddedExecutor")
                 .addClass("io.palisade.sample.bookstore.ConnectionPool")
                 .addClass("io.palisade.sample.bookstore.ConnectionPool$Hikari")
+                .addClasses(JpaBooks.class, JpaBookResource.class, SafeJpaBookResource.class, StoredBook.class, StoredUser.class)
                 .addAsWebInfResource(new File(resources, "META-INF/beans.xml"), "beans.xml")
                 .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(config + "\n" + extraConfig),
                         "META-INF/microprofile-config.properties")
+                .addAsResource(persistence, "META-INF/persistence.xml")
                 .addAsLibraries(jar("agent.jar"), jar("h2.jar"));
+        for (String script : new String[] {"schema.sql", "data.sql", "drop.sql"}) {
+            war.addAsResource(new File(resources, "META-INF/sql/" + script), "META-INF/sql/" + script);
+        }
+        if (server.equals("payara")) {
+            war.addClass(JpaDataSource.class);
+        }
+        return war;
     }
 
     /**

@@ -161,14 +161,44 @@ class ServerBookstoreIT {
         assertThat(get("api/books/search?q=Emma").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> !LOGINS.isEmpty());
         String login = LOGINS.get(0);
-        assertThat(login.split("\"jaxrs:", -1)).as("resource methods in the login").hasSize(23);
+        assertThat(login.split("\"jaxrs:", -1)).as("resource methods in the login").hasSize(31);
         assertThat(login.split("\"jdbc:", -1)).as("JDBC hook points in the login").hasSize(27);
+        assertThat(login.split("\"jpa:", -1)).as("JPA hook points in the login").hasSize(6);
         // Where the server writes its log to a file (Payara Micro's goes to the adapter's console).
         String serverLog = System.getProperty("server.log");
         if (serverLog != null) {
             assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(serverLog))).contains(
-                    "PAL2010: Palisade hook table frozen: 48 hook points (22 JAX-RS resource methods, 26 JDBC)");
+                    "PAL2010: Palisade hook table frozen: 61 hook points (30 JAX-RS resource methods, 26 JDBC, 5 JPA)");
         }
+    }
+
+    @Test
+    void jpaInjectionsAreBlockedAtTheirJpaHookPoint() throws Exception {
+        String before = get("api/books/stats").body();
+        for (ServerEvasions.Evasion attack : ServerJpa.attacks()) {
+            assertBlocked(attack.call().send(new ServerHttp(deployed)));
+        }
+        assertThat(get("api/books/stats").body()).as("the database is unchanged").isEqualTo(before);
+        assertThat(get("api/jpa/books/search?q=Emma").body()).contains("\"title\":\"Emma\"");
+        assertThat(get("api/jpa/books/3").body()).contains("Moby-Dick");
+        assertThat(get("api/jpa/books/native?author=" + q("Bram Stoker")).body()).contains("Dracula");
+        for (String payload : List.of("x' or '1'='1", "x' UNION SELECT id, password_hash, username, 0 FROM users --",
+                "O'Brien", "ORDER BY id")) {
+            assertThat(get("api/safe/jpa/books/by-author?author=" + q(payload)).body()).as(payload).isEqualTo("[]");
+            assertThat(get("api/safe/jpa/books/native?author=" + q(payload)).body()).as(payload).isEqualTo("[]");
+            assertThat(get("api/safe/jpa/books/search?q=" + q(payload)).statusCode()).as(payload).isEqualTo(200);
+        }
+        HttpResponse<String> blocked = get("api/jpa/books/by-author?author=" + q("zz' or '1'='1"));
+        assertBlocked(blocked);
+        HttpResponse<String> nativeBlocked = get("api/jpa/books/native?author=" + q("zz' OR 1=1 --"));
+        assertBlocked(nativeBlocked);
+        for (HttpResponse<String> response : List.of(blocked, nativeBlocked)) {
+            String requestId = response.body().replaceAll(".*\"request_id\":\"([0-9a-f]+)\".*", "$1");
+            await().atMost(Duration.ofSeconds(30)).until(() -> BATCHES.stream().anyMatch(b -> b.contains(requestId)));
+        }
+        String batches = String.join("\n", BATCHES);
+        assertThat(batches).contains("\"hook_point\":\"" + ServerJpa.CREATE_QUERY + "\"",
+                "\"hook_point\":\"" + ServerJpa.CREATE_NATIVE_QUERY + "\"");
     }
 
     private static void assertBlocked(HttpResponse<String> response) {

@@ -60,4 +60,14 @@ class UnprotectedServerIT {
             evasion.worked().accept(response);
         }
     }
+
+    @Test
+    void withPalisadeDisabledEveryJpaInjectionWorks() throws Exception {
+        ServerHttp http = new ServerHttp(deployed);
+        for (ServerEvasions.Evasion attack : ServerJpa.attacks()) {
+            HttpResponse<String> response = attack.call().send(http);
+            assertThat(response.statusCode()).as(attack.name() + ": " + response.body()).isEqualTo(200);
+            attack.worked().accept(response);
+        }
+    }
 }

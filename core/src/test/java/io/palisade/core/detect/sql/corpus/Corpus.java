@@ -13,15 +13,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Reads the repository's corpus folder: libinjection's lists are form-encoded, PayloadsAllTheThings' are raw. */
-final class Corpus {
+/**
+ * Reads the repository's corpus folder: libinjection's lists are form-encoded, PayloadsAllTheThings' are raw.
+ * Public for the JPQL evaluation in palisade-interceptors (through this module's test jar).
+ */
+public final class Corpus {
 
     static final Path ROOT = TestCorpus.root();
 
     private Corpus() {
     }
 
-    static List<String> sqlInjections() {
+    public static List<String> sqlInjections() {
         Set<String> payloads = new LinkedHashSet<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("libinjection"))) {
             files.filter(f -> f.getFileName().toString().startsWith("sqli-")).sorted()
@@ -38,7 +41,7 @@ final class Corpus {
         return new ArrayList<>(payloads);
     }
 
-    static List<String> falsePositives() {
+    public static List<String> falsePositives() {
         return lines(ROOT.resolve("libinjection/false_positives.txt")).stream().map(Corpus::formDecoded).toList();
     }
 
