@@ -493,7 +493,7 @@ public final class SqlInjectionDetector {
 
         SqlTokens tokens() {
             if (tokens == null) {
-                tokens = SqlTokenizer.tokenize(sql, dialect);
+                tokens = TokenCache.tokens(sql, dialect);
             }
             return tokens;
         }

@@ -1,6 +1,5 @@
 package io.palisade.core.detect.sql;
 
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Set;
  */
 final class SqlKeywords {
 
-    private static final Set<String> KEYWORDS = Set.of(
+    private static final Set<String> KEYWORDS = caseBlind(
             "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BEGIN", "BENCHMARK", "BETWEEN", "BINARY", "BY", "CALL", "CASE",
             "CAST", "COLLATE", "COMMIT", "CONVERT", "CREATE", "CROSS", "CURRENT_USER", "DATABASE", "DECLARE", "DEFAULT",
             "DELAY", "DELETE", "DESC", "DISTINCT", "DIV", "DO", "DROP", "ELSE", "END", "ESCAPE", "EXCEPT", "EXEC",
@@ -22,23 +21,30 @@ final class SqlKeywords {
             "UPDATE", "USING", "VALUES", "WAITFOR", "WHEN", "WHERE", "WHILE", "WITH", "XOR");
 
     /** Words a sort parameter may carry: {@code title DESC NULLS LAST}. */
-    private static final Set<String> SORT_WORDS = Set.of("ASC", "DESC", "NULLS", "FIRST", "LAST");
+    private static final Set<String> SORT_WORDS = caseBlind("ASC", "DESC", "NULLS", "FIRST", "LAST");
 
     /** The keywords of an ordering or grouping clause besides the sort words: {@code ORDER BY}, {@code GROUP BY}. */
-    private static final Set<String> ORDERING_WORDS = Set.of("ORDER", "GROUP", "BY");
+    private static final Set<String> ORDERING_WORDS = caseBlind("ORDER", "GROUP", "BY");
 
     private SqlKeywords() {
     }
 
+    /** A set that compares without case and without making an upper-cased copy of what it is asked about. */
+    private static Set<String> caseBlind(String... words) {
+        java.util.TreeSet<String> set = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(java.util.Arrays.asList(words));
+        return java.util.Collections.unmodifiableSet(set);
+    }
+
     static boolean isKeyword(String word) {
-        return word.length() <= 16 && KEYWORDS.contains(word.toUpperCase(Locale.ROOT));
+        return word.length() <= 16 && KEYWORDS.contains(word);
     }
 
     static boolean isSortWord(String word) {
-        return word.length() <= 5 && SORT_WORDS.contains(word.toUpperCase(Locale.ROOT));
+        return word.length() <= 5 && SORT_WORDS.contains(word);
     }
 
     static boolean isOrderingWord(String word) {
-        return word.length() <= 5 && ORDERING_WORDS.contains(word.toUpperCase(Locale.ROOT));
+        return word.length() <= 5 && ORDERING_WORDS.contains(word);
     }
 }

@@ -22,7 +22,7 @@ public final class SqlTokenizer {
         this.sql = sql;
         this.dialect = dialect;
         this.length = sql.length();
-        int capacity = Math.max(8, length / 4);
+        int capacity = Math.max(8, length / 3);
         this.types = new SqlTokenType[capacity];
         this.starts = new int[capacity];
         this.ends = new int[capacity];
@@ -86,7 +86,7 @@ public final class SqlTokenizer {
             }
         }
         if (c == '$' && Character.isDigit(next)) {
-            return run(i, i + 1, SqlTokenType.PARAMETER, Character::isDigit);
+            return parameter(i, true);
         }
         if (Character.isDigit(c) || (c == '.' && Character.isDigit(next))) {
             return number(i);
@@ -99,7 +99,7 @@ public final class SqlTokenizer {
             return i + 1;
         }
         if (c == ':' && isWordStart(next)) {
-            return run(i, i + 1, SqlTokenType.PARAMETER, this::isWordPart);
+            return parameter(i, false);
         }
         if (c == '(' || c == ')' || c == ',' || c == ';' || c == '.' || (c == '[' || c == ']')) {
             add(SqlTokenType.PUNCTUATION, i, i + 1);
@@ -303,12 +303,13 @@ public final class SqlTokenizer {
         return length;
     }
 
-    private int run(int start, int from, SqlTokenType type, java.util.function.IntPredicate part) {
-        int j = from;
-        while (j < length && part.test(at(j))) {
+    /** A parameter: {@code $1} ({@code digits}) or {@code :name}, from the character after its sign. */
+    private int parameter(int start, boolean digits) {
+        int j = start + 1;
+        while (j < length && (digits ? Character.isDigit(at(j)) : isWordPart(at(j)))) {
             j++;
         }
-        add(type, start, j);
+        add(SqlTokenType.PARAMETER, start, j);
         return j;
     }
 

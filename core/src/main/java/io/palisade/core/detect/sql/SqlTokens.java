@@ -12,8 +12,12 @@ public final class SqlTokens {
     private final int[] ends;
     private final int count;
     private final boolean lastUnterminated;
-    /** For each token, the index of the '(' whose group it is in, or -1; computed on first need. */
-    private int[] openers;
+    /**
+     * For each token, the index of the '(' whose group it is in, or -1; computed on first need. Volatile
+     * because a statement's tokens are shared between threads ({@link TokenCache}); two threads that both
+     * compute it build the same table.
+     */
+    private volatile int[] openers;
 
     SqlTokens(String sql, SqlTokenType[] types, int[] starts, int[] ends, int count, boolean lastUnterminated) {
         this.sql = sql;
@@ -42,6 +46,11 @@ public final class SqlTokens {
         return ends[index];
     }
 
+    /** The statement these are the tokens of. */
+    String sql() {
+        return sql;
+    }
+
     public String text(int index) {
         return sql.substring(starts[index], ends[index]);
     }
@@ -60,7 +69,8 @@ public final class SqlTokens {
      * at the top level. The table is built once per statement, in one pass.
      */
     int opener(int index) {
-        if (openers == null) {
+        int[] known = openers;
+        if (known == null) {
             int[] table = new int[count];
             int[] stack = new int[Math.max(1, count)];
             int depth = 0;
@@ -74,8 +84,9 @@ public final class SqlTokens {
                 }
             }
             openers = table;
+            known = table;
         }
-        return openers[index];
+        return known[index];
     }
 
     /** The index of the first token that ends after {@code offset}, or {@link #count()}. */
