@@ -11,7 +11,13 @@ import io.palisade.core.hook.HookKind;
 import io.palisade.core.hook.Installation;
 import io.palisade.core.request.Detection;
 import io.palisade.core.request.RequestRecord;
+import io.palisade.interceptor.jpa.JpaDelegates;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FindOption;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -68,6 +74,27 @@ class JpaProtectionTest {
             }
             assertThat(get(server.uri(), "api/safe/jpa/books/by-author?author=" + q("x' or '1'='1")).body()).isEqualTo("[]");
             assertThat(get(server.uri(), "api/safe/jpa/books/5").body()).contains("Dracula");
+        }
+    }
+
+    @Test
+    void onThisJakartaPersistence32RuntimeTheWrappedManagerAnswersThe32Methods() throws Exception {
+        try (BookstoreServer server = Servers.start("sample.db", database())) {
+            RequestContextController request = server.container().select(RequestContextController.class).get();
+            request.activate();
+            try {
+                EntityManager manager = server.container().select(EntityManager.class).get();
+                // (Weld's client proxy answers for the instance it stands for, so the class is not reachable here.)
+                assertThat(JpaDelegates.jpa32()).isTrue();
+                assertThat(manager.toString()).startsWith("Palisade[");
+                manager.setCacheRetrieveMode(CacheRetrieveMode.BYPASS);
+                assertThat(manager.getCacheRetrieveMode()).isEqualTo(CacheRetrieveMode.BYPASS);
+                String product = manager.callWithConnection((Connection c) -> c.getMetaData().getDatabaseProductName());
+                assertThat(product).isEqualTo(database().equals("h2") ? "H2" : "PostgreSQL");
+                assertThat(manager.find(StoredBook.class, 2, new FindOption[0]).toBook().title()).isEqualTo("Emma");
+            } finally {
+                request.deactivate();
+            }
         }
     }
 
