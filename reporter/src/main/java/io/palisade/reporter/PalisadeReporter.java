@@ -212,7 +212,7 @@ public final class PalisadeReporter implements Reporter {
                     rules.refreshLocation();
                     String remote = exporter.fetchRules();
                     if (remote != null) {
-                        rules.apply(remote, "backend");
+                        rules.apply(remote, "backend", true);
                     }
                 } catch (RulePackException rejected) {
                     // logged and counted by the engine

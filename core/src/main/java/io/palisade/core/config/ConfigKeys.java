@@ -15,6 +15,7 @@ public final class ConfigKeys {
     public static final String MODE = "palisade.mode";
     public static final String RULES_LOCATION = "palisade.rules.location";
     public static final String RULES_REFRESH = "palisade.rules.refresh";
+    public static final String RULES_PUBLIC_KEYS = "palisade.rules.public-keys";
     public static final String IP_DENYLIST = "palisade.ip.denylist";
     public static final String IP_ALLOWLIST = "palisade.ip.allowlist";
     public static final String PATH_ALLOWLIST = "palisade.path.allowlist";
@@ -22,6 +23,7 @@ public final class ConfigKeys {
     public static final String SCRUB_VALUE_PATTERN = "palisade.scrub.value-pattern";
     public static final String BACKEND_URL = "palisade.backend.url";
     public static final String BACKEND_TOKEN = "palisade.backend.token";
+    public static final String BACKEND_ALLOW_INSECURE = "palisade.backend.allow-insecure";
     public static final String REPORTER_INTERVAL = "palisade.reporter.interval";
     public static final String REPORTER_BATCH_SIZE = "palisade.reporter.batch-size";
     public static final String REPORTER_QUEUE_CAPACITY = "palisade.reporter.queue-capacity";
@@ -35,7 +37,8 @@ public final class ConfigKeys {
     public static final String HOOKS_RESOURCE_METHODS = "palisade.hooks.resource-methods";
 
     /** Every key, for reading and for spotting misspelt ones. */
-    public static final List<String> ALL = List.of(ENABLED, MODE, RULES_LOCATION, RULES_REFRESH, IP_DENYLIST,
+    public static final List<String> ALL = List.of(ENABLED, MODE, RULES_LOCATION, RULES_REFRESH, RULES_PUBLIC_KEYS,
+            BACKEND_ALLOW_INSECURE, IP_DENYLIST,
             IP_ALLOWLIST, PATH_ALLOWLIST, SCRUB_KEY_PATTERN, SCRUB_VALUE_PATTERN, BACKEND_URL, BACKEND_TOKEN,
             REPORTER_INTERVAL, REPORTER_BATCH_SIZE, REPORTER_QUEUE_CAPACITY, BLOCK_STATUS, BLOCK_REDIRECT,
             TRUSTED_PROXIES, CLIENT_IP_HEADER, BUDGET, BUDGET_EXCEEDED, APP_NAME, HOOKS_RESOURCE_METHODS);

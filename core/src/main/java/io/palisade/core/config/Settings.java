@@ -2,7 +2,9 @@ package io.palisade.core.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,13 +39,16 @@ public record Settings(
         Duration budget,
         Mode budgetExceeded,
         Optional<String> appName,
-        boolean interceptResourceMethods) {
+        boolean interceptResourceMethods,
+        Map<String, PublicKey> rulesPublicKeys,
+        boolean backendAllowInsecure) {
 
     public Settings {
         ipDenylist = List.copyOf(ipDenylist);
         ipAllowlist = List.copyOf(ipAllowlist);
         pathAllowlist = List.copyOf(pathAllowlist);
         trustedProxies = List.copyOf(trustedProxies);
+        rulesPublicKeys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rulesPublicKeys));
     }
 
     /** The defaults: what an application gets with no {@code palisade.*} key at all. */
@@ -61,6 +66,7 @@ public record Settings(
                 + ", blockStatus=" + blockStatus + ", blockRedirect=" + blockRedirect + ", trustedProxies="
                 + trustedProxies + ", clientIpHeader=" + clientIpHeader + ", budget=" + budget
                 + ", budgetExceeded=" + budgetExceeded + ", appName=" + appName
-                + ", interceptResourceMethods=" + interceptResourceMethods + "]";
+                + ", interceptResourceMethods=" + interceptResourceMethods + ", rulesPublicKeys=" + rulesPublicKeys.keySet()
+                + ", backendAllowInsecure=" + backendAllowInsecure + "]";
     }
 }

@@ -73,7 +73,54 @@ public final class SettingsReader {
                 duration(ConfigKeys.BUDGET, Duration.ofMillis(5), Duration.ofNanos(100_000), Duration.ofSeconds(1)),
                 mode(ConfigKeys.BUDGET_EXCEEDED, Mode.MONITOR),
                 appName(),
-                resourceMethodHooks());
+                resourceMethodHooks(),
+                TrustedKeys.parse(ConfigKeys.RULES_PUBLIC_KEYS, raw(ConfigKeys.RULES_PUBLIC_KEYS)),
+                allowInsecure());
+    }
+
+    private boolean allowInsecure() {
+        return bool(ConfigKeys.BACKEND_ALLOW_INSECURE, false);
+    }
+
+    /**
+     * Plain {@code http:} is refused for anything but a loopback address: the backend token and rule
+     * packs would travel in clear, and anyone on the path could turn protection off. Allowed with
+     * {@code palisade.backend.allow-insecure=true}, which is logged at every start.
+     */
+    private void requireSecureTransport(String key, URI uri) {
+        if (!"http".equalsIgnoreCase(uri.getScheme()) || isLoopback(uri.getHost())) {
+            return;
+        }
+        if (allowInsecure()) {
+            java.util.logging.Logger.getLogger("io.palisade.core.config").warning("PAL2006: " + key + " is plain http to "
+                    + uri.getHost() + " (" + ConfigKeys.BACKEND_ALLOW_INSECURE + "=true): the backend token and rule packs"
+                    + " travel unencrypted and unauthenticated");
+            return;
+        }
+        throw new InvalidSettingException(key, withoutUserInfo(uri.toString()), "plain http is only allowed to a loopback"
+                + " address (127.0.0.0/8, ::1, localhost); use https, or set " + ConfigKeys.BACKEND_ALLOW_INSECURE
+                + "=true to accept an unencrypted connection");
+    }
+
+    /** Loopback by its literal form only: a name other than {@code localhost} is never resolved here. */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit) || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean resourceMethodHooks() {
@@ -313,6 +360,9 @@ public final class SettingsReader {
             if (!web && !file || web && uri.getHost() == null || uri.getRawUserInfo() != null) {
                 throw new InvalidSettingException(ConfigKeys.RULES_LOCATION, withoutUserInfo(value), expected);
             }
+            if (web) {
+                requireSecureTransport(ConfigKeys.RULES_LOCATION, uri);
+            }
             return Optional.of(value);
         }
         try {
@@ -333,6 +383,7 @@ public final class SettingsReader {
             throw new InvalidSettingException(ConfigKeys.BACKEND_URL, withoutUserInfo(value), "expected an absolute http or https URL"
                     + " without credentials, query or fragment, such as https://palisade.example.com");
         }
+        requireSecureTransport(ConfigKeys.BACKEND_URL, uri);
         return Optional.of(uri);
     }
 

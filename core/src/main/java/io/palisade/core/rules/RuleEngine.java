@@ -66,6 +66,8 @@ public final class RuleEngine {
     /** Opens on repeated faults of the JDBC callbacks (the SQL check) and detaches them for its backoff. */
     private final CircuitBreaker breaker;
     private final Object swapLock = new Object();
+    /** (under swapLock) The sequence of the last signed pack put in force; a signed pack must come above it. */
+    private long lastSequence = -1;
     private List<Installation> jdbcInstallations = List.of();
     private volatile String lastError;
     private final RuleLocation location;
@@ -206,9 +208,42 @@ public final class RuleEngine {
      * @throws RulePackException naming the rule and the problem; also logged and counted
      */
     public RuleSet apply(String text, String origin) throws RulePackException {
+        return apply(text, origin, false);
+    }
+
+    /**
+     * As {@link #apply(String, String)}, for a pack that came over the network ({@code remote}: a
+     * rules URL or the backend). With {@code palisade.rules.public-keys} set, a remote pack must be a
+     * {@link SignedPack} signed by one of those keys, with a sequence above the last one accepted and
+     * an expiry in the future; a local file may be plain or signed. Without keys, signed envelopes
+     * are refused (nothing to check them with) and plain packs are taken as before.
+     */
+    public RuleSet apply(String text, String origin, boolean remote) throws RulePackException {
         RuleSet next;
+        Long sequence = null;
         try {
-            RulePackParser.Pack pack = RulePackParser.parse(text, origin);
+            String packText = text;
+            Map<String, java.security.PublicKey> keys = settings.rulesPublicKeys();
+            boolean envelope = SignedPack.isEnvelope(text);
+            if (envelope && keys.isEmpty()) {
+                throw new RulePackException("signed rule pack from " + origin + " cannot be checked: "
+                        + io.palisade.core.config.ConfigKeys.RULES_PUBLIC_KEYS + " is not set");
+            }
+            if (envelope) {
+                SignedPack signed = SignedPack.verify(text, origin, keys, java.time.Instant.now());
+                synchronized (swapLock) {
+                    if (signed.sequence() <= lastSequence) {
+                        throw new RulePackException("signed rule pack from " + origin + " has sequence " + signed.sequence()
+                                + ", not above " + lastSequence + " in force (a rollback is refused)");
+                    }
+                }
+                packText = signed.pack();
+                sequence = signed.sequence();
+            } else if (remote && !keys.isEmpty()) {
+                throw new RulePackException("rule pack from " + origin + " is not signed, and "
+                        + io.palisade.core.config.ConfigKeys.RULES_PUBLIC_KEYS + " requires packs from the network to be");
+            }
+            RulePackParser.Pack pack = RulePackParser.parse(packText, origin);
             next = RulePackParser.combine(pack, builtIn, origin, settings.ipDenylist(), settings.ipAllowlist(),
                     settings.pathAllowlist());
         } catch (RulePackException e) {
@@ -218,8 +253,14 @@ public final class RuleEngine {
             throw e;
         }
         install(next);
+        synchronized (swapLock) {
+            if (sequence != null) {
+                lastSequence = Math.max(lastSequence, sequence);
+            }
+        }
         lastError = null;
-        LOG.info("PAL1201: rule pack " + next.version() + " from " + origin + " in force: " + next.requestRules().size()
+        LOG.info("PAL1201: rule pack " + next.version() + " from " + origin + (sequence != null ? " (signed, sequence "
+                + sequence + ")" : "") + " in force: " + next.requestRules().size()
                 + " request rules, " + next.jdbcRules().size() + " JDBC rules");
         return next;
     }

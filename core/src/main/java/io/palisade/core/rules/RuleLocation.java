@@ -70,7 +70,7 @@ public final class RuleLocation {
             return false;
         }
         try {
-            engine.apply(text, location);
+            engine.apply(text, location, url != null);
             lastProblem = null;
             return true;
         } catch (RulePackException e) {

@@ -138,4 +138,57 @@ class SettingsReaderTest {
                 .hasMessageContaining("expected a file path, or a file:, http: or https: URL without credentials")
                 .hasMessageNotContaining("hunter2");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:9000", "http://localhost/palisade", "http://[::1]:8443", "http://127.10.0.1"})
+    void plainHttpIsAcceptedToALoopbackAddress(String url) {
+        assertThat(read(Map.of(ConfigKeys.BACKEND_URL, url)).backendUrl()).isPresent();
+        assertThat(read(Map.of(ConfigKeys.RULES_LOCATION, url + "/pack.json")).rulesLocation()).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://backend.example", "http://10.0.0.5:8080", "http://127.0.0.1.evil.example",
+        "http://localhost.evil.example", "http://128.0.0.1"})
+    void plainHttpElsewhereFailsTheDeploymentUnlessAllowedExplicitly(String url) {
+        for (String key : new String[] {ConfigKeys.BACKEND_URL, ConfigKeys.RULES_LOCATION}) {
+            assertThatThrownBy(() -> read(Map.of(key, url)))
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessageContaining(key)
+                    .hasMessageContaining("plain http is only allowed to a loopback address")
+                    .hasMessageContaining("palisade.backend.allow-insecure=true");
+            assertThat(read(Map.of(key, url, ConfigKeys.BACKEND_ALLOW_INSECURE, "true")).backendAllowInsecure()).isTrue();
+        }
+    }
+
+    @Test
+    void publicKeysAreReadAsBase64OrFromPemFilesAndCheckedForP256(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+        ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        String first = java.util.Base64.getEncoder().encodeToString(ec.generateKeyPair().getPublic().getEncoded());
+        java.nio.file.Path pem = folder.resolve("second.pem");
+        java.nio.file.Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder()
+                .encodeToString(ec.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Settings settings = read(Map.of(ConfigKeys.RULES_PUBLIC_KEYS, "ops-1=" + first + ", ops-2=file:" + pem));
+        assertThat(settings.rulesPublicKeys()).containsOnlyKeys("ops-1", "ops-2");
+        assertThat(read(Map.of()).rulesPublicKeys()).isEmpty();
+
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String rsaKey = java.util.Base64.getEncoder().encodeToString(rsa.generateKeyPair().getPublic().getEncoded());
+        java.security.KeyPairGenerator p384 = java.security.KeyPairGenerator.getInstance("EC");
+        p384.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        String p384Key = java.util.Base64.getEncoder().encodeToString(p384.generateKeyPair().getPublic().getEncoded());
+        for (String[] bad : new String[][] {
+            {"ops-1", "not a key id=or a key"},
+            {"ops-1=" + first + ",ops-1=" + first, "listed twice"},
+            {"ops-1=bm90IGEga2V5", "not a base64 DER EC public key"},
+            {"ops-1=" + rsaKey, "not a base64 DER EC public key"},
+            {"ops-1=" + p384Key, "not an ECDSA P-256 public key"},
+            {"ops-1=file:/no/such/key.pem", "cannot be read"},
+            {"bad id!=" + first, "must be 1 to 64 letters"}}) {
+            assertThatThrownBy(() -> read(Map.of(ConfigKeys.RULES_PUBLIC_KEYS, bad[0])))
+                    .as(bad[0]).isInstanceOf(InvalidSettingException.class).hasMessageContaining("palisade.rules.public-keys");
+        }
+    }
 }
