@@ -144,6 +144,47 @@ class ReportingTest {
         assertThat(authorizations).allMatch("Bearer backend-token-1"::equals);
     }
 
+    @Test
+    void withPublicKeysOnlySignedPacksFromTheBackendCountAndProtectionCannotBeSwitchedOff() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.KeyPair ops = generator.generateKeyPair();
+        java.security.KeyPair attacker = generator.generateKeyPair();
+        java.time.Instant expires = java.time.Instant.now().plus(Duration.ofDays(1));
+        AtomicReference<String> pack = new AtomicReference<>(io.palisade.core.rules.SignedPack.sign(
+                RequestProtectionTest.pack("signed-1", "frobnicate"), "ops", 1, expires, ops.getPrivate()));
+        backend.createContext("/v1/rules", exchange -> {
+            try (exchange) {
+                byte[] bytes = pack.get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("ETag", "\"" + Integer.toHexString(pack.get().hashCode()) + "\"");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        });
+        // What an attacker on the path, or a compromised backend, would serve: everything off.
+        String everythingOff = "{\"format\":\"palisade-rules/1\",\"version\":\"off\",\"base\":\"none\",\"rules\":[]}";
+        try (BookstoreServer server = Servers.start("palisade.backend.url", "http://127.0.0.1:" + backend.getAddress().getPort(),
+                "palisade.backend.token", "backend-token-1", "palisade.rules.refresh", "1s", "palisade.reporter.interval", "200ms",
+                "palisade.rules.public-keys", "ops=" + java.util.Base64.getEncoder().encodeToString(ops.getPublic().getEncoded()),
+                RequestProtectionTest.BUDGET, "1s")) {
+            PalisadeRuntime runtime = server.container().select(PalisadeRuntime.class).get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> search(server, "frobnicate") == 403);
+
+            pack.set(everythingOff);
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.rules().lastError() != null);
+            assertThat(runtime.rules().lastError()).contains("not signed");
+            pack.set(io.palisade.core.rules.SignedPack.sign(everythingOff, "ops", 2, expires, attacker.getPrivate()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.rules().lastError().contains("signature does not match"));
+            pack.set(io.palisade.core.rules.SignedPack.sign(RequestProtectionTest.pack("signed-0", "quux"), "ops", 0, expires,
+                    ops.getPrivate()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.rules().lastError().contains("rollback"));
+
+            assertThat(search(server, "frobnicate")).as("the signed pack stays in force").isEqualTo(403);
+            assertThat(search(server, "x' OR 1=1 OR 'a'='")).as("the SQL check stays attached").isEqualTo(403);
+            assertThat(search(server, "quux")).isEqualTo(200);
+        }
+    }
+
     private static int search(BookstoreServer server, String term) throws Exception {
         return Attacks.get(server.uri(), "api/books/search?q=" + Attacks.q(term)).statusCode();
     }
