@@ -6,7 +6,9 @@ import io.palisade.core.detect.sql.SqlDialect;
 import io.palisade.core.detect.sql.SqlTokenType;
 import io.palisade.core.detect.sql.SqlTokenizer;
 import io.palisade.core.detect.sql.SqlTokens;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -76,31 +78,73 @@ public final class Scrubber {
     }
 
     /**
-     * Replaces literals in {@code column = 'x'}, {@code column <> 'x'}, {@code column LIKE 'x'} and
-     * {@code 'x' = column} when the column's name matches the key pattern.
+     * Replaces literals in {@code column = 'x'}, {@code column <> 'x'}, {@code column LIKE 'x'},
+     * {@code 'x' = column}, and in {@code INSERT ... (columns) VALUES (...)} by position, when the
+     * column's name matches the key pattern. The event does not say which database ran the statement,
+     * so the literals are found twice, with and without backslash escapes, and whatever either reading
+     * takes for a secret's literal is redacted ({@code password='ab\'cd'} on MySQL loses all of
+     * {@code ab\'cd}, not just {@code ab\}).
      */
     private String secretLiterals(String sql) {
-        SqlTokens tokens = SqlTokenizer.tokenize(sql, SqlDialect.GENERIC);
-        StringBuilder out = null;
+        List<int[]> spans = new ArrayList<>();
+        secretSpans(SqlTokenizer.tokenize(sql, SqlDialect.GENERIC), spans);
+        secretSpans(SqlTokenizer.tokenize(sql, SqlDialect.MYSQL), spans);
+        if (spans.isEmpty()) {
+            return sql;
+        }
+        spans.sort((x, y) -> Integer.compare(x[0], y[0]));
+        StringBuilder out = new StringBuilder(sql.length());
         int copied = 0;
+        for (int[] span : spans) {
+            int start = Math.max(span[0], copied);
+            if (span[1] <= start) {
+                continue;
+            }
+            out.append(sql, copied, start).append('\'').append(REDACTED).append('\'');
+            copied = span[1];
+        }
+        return out.append(sql, copied, sql.length()).toString();
+    }
+
+    private void secretSpans(SqlTokens tokens, List<int[]> spans) {
+        List<String> insertColumns = null;
+        boolean afterValues = false;
+        int tupleIndex = -1;
+        int depth = 0;
         for (int i = 0; i < tokens.count(); i++) {
-            if (tokens.type(i) != SqlTokenType.STRING) {
+            SqlTokenType type = tokens.type(i);
+            String text = type == SqlTokenType.WORD || type == SqlTokenType.PUNCTUATION ? tokens.text(i) : "";
+            if (type == SqlTokenType.WORD && text.equalsIgnoreCase("INSERT")) {
+                insertColumns = new ArrayList<>();
+                afterValues = false;
+                tupleIndex = -1;
+                depth = 0;
+            } else if (insertColumns != null && type == SqlTokenType.WORD && depth == 0
+                    && (text.equalsIgnoreCase("VALUES") || text.equalsIgnoreCase("VALUE"))) {
+                afterValues = true;
+            } else if (insertColumns != null && type == SqlTokenType.PUNCTUATION && text.equals("(")) {
+                depth++;
+                tupleIndex = depth == 1 ? 0 : tupleIndex;
+            } else if (insertColumns != null && type == SqlTokenType.PUNCTUATION && text.equals(")")) {
+                depth = Math.max(0, depth - 1);
+            } else if (insertColumns != null && depth == 1 && type == SqlTokenType.PUNCTUATION && text.equals(",")) {
+                tupleIndex++;
+            } else if (insertColumns != null && depth == 1 && (type == SqlTokenType.WORD || type == SqlTokenType.QUOTED_IDENTIFIER)
+                    && !afterValues && insertColumns.size() == tupleIndex) {
+                insertColumns.add(unquote(tokens.text(i)));
+            }
+            if (type != SqlTokenType.STRING) {
                 continue;
             }
             boolean secret = comparedColumn(tokens, i - 2, i - 1) || comparedColumn(tokens, i + 2, i + 1);
-            if (!secret) {
-                continue;
+            if (!secret && insertColumns != null && depth == 1 && tupleIndex >= 0 && tupleIndex < insertColumns.size()
+                    && afterValues) {
+                secret = secretName(insertColumns.get(tupleIndex));
             }
-            if (out == null) {
-                out = new StringBuilder(sql.length());
+            if (secret) {
+                spans.add(new int[] {tokens.start(i), tokens.end(i)});
             }
-            out.append(sql, copied, tokens.start(i)).append('\'').append(REDACTED).append('\'');
-            copied = tokens.end(i);
         }
-        if (out == null) {
-            return sql;
-        }
-        return out.append(sql, copied, sql.length()).toString();
     }
 
     private boolean comparedColumn(SqlTokens tokens, int column, int operator) {

@@ -146,6 +146,35 @@ class ScrubbingTest {
     }
 
     @Test
+    void insertedSecretsAreRedactedByTheirColumnAndBackslashesCannotCutALiteralShort() {
+        assertThat(DEFAULTS.sql("INSERT INTO users (name, pass) VALUES ('bob', 'hunter2'), ('eve', 'pw-2')", List.of()))
+                .isEqualTo("INSERT INTO users (name, pass) VALUES ('bob', '<redacted>'), ('eve', '<redacted>')");
+        assertThat(DEFAULTS.sql("SELECT id FROM users WHERE pass = 'hunter2'", List.of()))
+                .isEqualTo("SELECT id FROM users WHERE pass = '<redacted>'");
+        // MySQL reads 'ab\'cd' as one literal; the generic rules end it after the backslash. Neither half may leak.
+        String mysql = DEFAULTS.sql("SELECT id FROM users WHERE password='ab\\'cd' AND name = 'x'", List.of());
+        assertThat(mysql).doesNotContain("ab").doesNotContain("cd").contains("name = 'x'");
+    }
+
+    @Test
+    void commonSecretNamesAndTokensAreRedacted() {
+        for (String name : List.of("pass", "pw", "pin", "key", "otp", "code", "PHPSESSID", "connect.sid", "ssn",
+                "X-Amz-Signature", "user.pin", "items[0].pass", "X-Amz-Security-Token")) {
+            assertThat(DEFAULTS.value(name, "s3cr3t-value", List.of())).as(name).isEqualTo(Scrubber.REDACTED);
+        }
+        for (String name : List.of("q", "zip_code", "keyword", "passage", "pinned", "sort", "title")) {
+            assertThat(DEFAULTS.value(name, "ordinary", List.of())).as(name).isEqualTo("ordinary");
+        }
+        for (String secret : List.of("AKIAIOSFODNN7EXAMPLE", "Basic dXNlcjpwYXNzd29yZA==",
+                "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "github_pat_11ABCDEFG0123456789_abcdefghijklmnop",
+                "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc", "rk_test_" + "51H8aXbY2cZdEfGhIjKlMnOp",
+                "xoxb-123456789012-abcdefghij", "AIza" + "SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q")) {
+            assertThat(DEFAULTS.text("id " + secret + " end", List.of())).as(secret).isEqualTo("id <redacted> end");
+        }
+        assertThat(DEFAULTS.text("a basic training course", List.of())).isEqualTo("a basic training course");
+    }
+
+    @Test
     void ordinaryTextIsLeftAlone() {
         for (String text : List.of("O'Brien", "SELECT title FROM books WHERE id = 42", "order 12345", "2026-11-25",
                 "call 555-0100", "The Pragmatic Programmer")) {

@@ -24,13 +24,27 @@ import java.util.function.Function;
 public final class SettingsReader {
 
     /** Names of parameters, headers and cookies whose values are secrets. */
-    public static final String DEFAULT_SCRUB_KEY_PATTERN = "(?i)(passw(or)?d|passphrase|^pwd$|secret|token"
-            + "|api[-_.]?key|access[-_.]?key|authori[sz]ation|^auth$|bearer|session|^sid$|cookie|jwt"
-            + "|private[-_.]?key|credential|card[-_.]?(number|num|no)|^cc[-_.]?num|^cvv$|^cvc$)";
+    public static final String DEFAULT_SCRUB_KEY_PATTERN = "(?i)(passw(or)?d|passphrase|secret|token"
+            + "|api[-_.]?key|access[-_.]?key|authori[sz]ation|bearer|session|cookie|jwt|phpsessid|connect\\.sid"
+            + "|private[-_.]?key|credential|signature|card[-_.]?(number|num|no)|^cc[-_.]?num"
+            // short names only as a whole name, or the last step of a JSON key path (user.pin, items[0].pass)
+            + "|(^|[.\\]])(pass|pwd|pw|pin|otp|code|key|auth|sid|ssn|cvv|cvc)$)";
 
-    /** Values that are secrets wherever they appear: JWTs, private keys, bearer tokens, card numbers. */
+    /**
+     * Values that are secrets wherever they appear: JWTs, private keys, bearer and basic credentials,
+     * card numbers, AWS access key ids, GitHub, Stripe, Slack and Google API tokens.
+     */
     public static final String DEFAULT_SCRUB_VALUE_PATTERN = "(eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"
-            + "|-----BEGIN [A-Z ]*PRIVATE KEY-----(?s:.*?)(?:-----END [A-Z ]*PRIVATE KEY-----|$)|(?i:bearer)\\s+[A-Za-z0-9._~+/-]+=*|\\b(?:\\d[ -]?){12,18}\\d\\b)";
+            + "|-----BEGIN [A-Z ]*PRIVATE KEY-----(?s:.*?)(?:-----END [A-Z ]*PRIVATE KEY-----|$)"
+            + "|(?i:bearer)\\s+[A-Za-z0-9._~+/-]+=*"
+            // Basic credentials are base64: a digit, + or / somewhere keeps "basic training" as it is
+            + "|(?i:basic)\\s+[A-Za-z0-9+/]*[0-9+/][A-Za-z0-9+/]*={0,2}"
+            + "|\\b(?:\\d[ -]?){12,18}\\d\\b"
+            + "|\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"
+            + "|\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"
+            + "|\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}"
+            + "|\\bxox[abprs]-[A-Za-z0-9-]{10,}"
+            + "|\\bAIza[0-9A-Za-z_-]{35})";
 
     private static final Duration MIN_REFRESH = Duration.ofSeconds(1);
     private static final Duration MAX_REFRESH = Duration.ofDays(1);
