@@ -22,7 +22,7 @@ public final class DefaultReporterFactory implements ReporterFactory {
     public Reporter create(Settings settings, Counters counters, AgentDescription agent, RuleEngine rules) {
         Exporter exporter = settings.backendUrl()
                 .<Exporter>map(url -> new HttpBackendExporter(url, settings.backendToken(), agent, CONNECT_TIMEOUT,
-                        REQUEST_TIMEOUT))
+                        REQUEST_TIMEOUT, settings.backendTls().orElse(null)))
                 .orElseGet(LogExporter::new);
         return PalisadeReporter.builder(counters, exporter, new Scrubber(settings.scrubKeyPattern(), settings.scrubValuePattern()))
                 .interval(settings.reporterInterval())

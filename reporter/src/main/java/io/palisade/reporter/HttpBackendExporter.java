@@ -48,8 +48,17 @@ public final class HttpBackendExporter implements Exporter {
     private String rulesEtag;
     private volatile boolean closed;
 
+    private final javax.net.ssl.SSLSocketFactory tls;
+
     public HttpBackendExporter(URI base, Optional<String> token, AgentDescription agent, Duration connectTimeout,
             Duration requestTimeout) {
+        this(base, token, agent, connectTimeout, requestTimeout, null);
+    }
+
+    /** @param tls sockets that trust {@code palisade.backend.truststore}, or {@code null} for the JVM's defaults */
+    public HttpBackendExporter(URI base, Optional<String> token, AgentDescription agent, Duration connectTimeout,
+            Duration requestTimeout, javax.net.ssl.SSLSocketFactory tls) {
+        this.tls = tls;
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.token = token;
@@ -151,6 +160,9 @@ public final class HttpBackendExporter implements Exporter {
     private Answer call(String method, String path, byte[] body, String ifNoneMatch) throws IOException {
         URL url = base.resolve(path).toURL();
         HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        if (tls != null && connection instanceof javax.net.ssl.HttpsURLConnection) {
+            ((javax.net.ssl.HttpsURLConnection) connection).setSSLSocketFactory(tls);
+        }
         current = connection;
         try {
             if (closed) {

@@ -24,6 +24,8 @@ public final class ConfigKeys {
     public static final String BACKEND_URL = "palisade.backend.url";
     public static final String BACKEND_TOKEN = "palisade.backend.token";
     public static final String BACKEND_ALLOW_INSECURE = "palisade.backend.allow-insecure";
+    public static final String BACKEND_TRUSTSTORE = "palisade.backend.truststore";
+    public static final String BACKEND_TRUSTSTORE_PASSWORD = "palisade.backend.truststore-password";
     public static final String REPORTER_INTERVAL = "palisade.reporter.interval";
     public static final String REPORTER_BATCH_SIZE = "palisade.reporter.batch-size";
     public static final String REPORTER_QUEUE_CAPACITY = "palisade.reporter.queue-capacity";
@@ -38,13 +40,13 @@ public final class ConfigKeys {
 
     /** Every key, for reading and for spotting misspelt ones. */
     public static final List<String> ALL = List.of(ENABLED, MODE, RULES_LOCATION, RULES_REFRESH, RULES_PUBLIC_KEYS,
-            BACKEND_ALLOW_INSECURE, IP_DENYLIST,
+            BACKEND_ALLOW_INSECURE, BACKEND_TRUSTSTORE, BACKEND_TRUSTSTORE_PASSWORD, IP_DENYLIST,
             IP_ALLOWLIST, PATH_ALLOWLIST, SCRUB_KEY_PATTERN, SCRUB_VALUE_PATTERN, BACKEND_URL, BACKEND_TOKEN,
             REPORTER_INTERVAL, REPORTER_BATCH_SIZE, REPORTER_QUEUE_CAPACITY, BLOCK_STATUS, BLOCK_REDIRECT,
             TRUSTED_PROXIES, CLIENT_IP_HEADER, BUDGET, BUDGET_EXCEEDED, APP_NAME, HOOKS_RESOURCE_METHODS);
 
     /** Keys whose values are secrets: never logged, never echoed in an error. */
-    public static final List<String> SECRET = List.of(BACKEND_TOKEN);
+    public static final List<String> SECRET = List.of(BACKEND_TOKEN, BACKEND_TRUSTSTORE_PASSWORD);
 
     private ConfigKeys() {
     }

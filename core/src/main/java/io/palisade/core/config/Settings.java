@@ -41,7 +41,8 @@ public record Settings(
         Optional<String> appName,
         boolean interceptResourceMethods,
         Map<String, PublicKey> rulesPublicKeys,
-        boolean backendAllowInsecure) {
+        boolean backendAllowInsecure,
+        Optional<javax.net.ssl.SSLSocketFactory> backendTls) {
 
     public Settings {
         ipDenylist = List.copyOf(ipDenylist);
@@ -67,6 +68,6 @@ public record Settings(
                 + trustedProxies + ", clientIpHeader=" + clientIpHeader + ", budget=" + budget
                 + ", budgetExceeded=" + budgetExceeded + ", appName=" + appName
                 + ", interceptResourceMethods=" + interceptResourceMethods + ", rulesPublicKeys=" + rulesPublicKeys.keySet()
-                + ", backendAllowInsecure=" + backendAllowInsecure + "]";
+                + ", backendAllowInsecure=" + backendAllowInsecure + ", backendTruststore=" + backendTls.isPresent() + "]";
     }
 }

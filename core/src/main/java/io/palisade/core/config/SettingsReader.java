@@ -89,7 +89,54 @@ public final class SettingsReader {
                 appName(),
                 resourceMethodHooks(),
                 TrustedKeys.parse(ConfigKeys.RULES_PUBLIC_KEYS, raw(ConfigKeys.RULES_PUBLIC_KEYS)),
-                allowInsecure());
+                allowInsecure(),
+                trustStore());
+    }
+
+    /**
+     * {@code palisade.backend.truststore}: a PKCS#12 (or JKS) file of the certificates that may sign
+     * the backend's and the rules URL's (a private CA), used instead of the JVM's default trust store
+     * for those connections only. Loaded now, so that a wrong path or password fails the deployment.
+     */
+    private Optional<javax.net.ssl.SSLSocketFactory> trustStore() {
+        String path = raw(ConfigKeys.BACKEND_TRUSTSTORE);
+        String password = raw(ConfigKeys.BACKEND_TRUSTSTORE_PASSWORD);
+        if (path == null) {
+            if (password != null) {
+                throw new InvalidSettingException(ConfigKeys.BACKEND_TRUSTSTORE_PASSWORD, "<redacted>",
+                        "is set but " + ConfigKeys.BACKEND_TRUSTSTORE + " is not");
+            }
+            return Optional.empty();
+        }
+        char[] secret = password == null ? null : password.toCharArray();
+        java.security.KeyStore store = null;
+        Exception failure = null;
+        for (String type : new String[] {"PKCS12", "JKS"}) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(path))) {
+                java.security.KeyStore candidate = java.security.KeyStore.getInstance(type);
+                candidate.load(in, secret);
+                store = candidate;
+                break;
+            } catch (java.io.IOException | java.security.GeneralSecurityException | RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        try {
+            if (store == null || store.size() == 0) {
+                throw new InvalidSettingException(ConfigKeys.BACKEND_TRUSTSTORE, path, store == null
+                        ? "cannot be read as a PKCS#12 or JKS trust store (" + failure.getClass().getSimpleName()
+                                + "; a wrong path or password?)" : "holds no certificate");
+            }
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return Optional.of(context.getSocketFactory());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new InvalidSettingException(ConfigKeys.BACKEND_TRUSTSTORE, path, "cannot be used as a trust store ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private boolean allowInsecure() {

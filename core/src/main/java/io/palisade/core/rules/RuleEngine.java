@@ -128,7 +128,8 @@ public final class RuleEngine {
         }
         install(RulePackParser.combine(builtIn, null, "built-in", settings.ipDenylist(), settings.ipAllowlist(),
                 settings.pathAllowlist()));
-        this.location = inert ? null : settings.rulesLocation().map(RuleLocation::new).orElse(null);
+        this.location = inert ? null : settings.rulesLocation()
+                .map(where -> new RuleLocation(where, settings.backendTls().orElse(null))).orElse(null);
         if (location != null) {
             location.poll(this);
         }

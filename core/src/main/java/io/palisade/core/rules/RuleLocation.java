@@ -33,7 +33,16 @@ public final class RuleLocation {
     private String httpLastModified;
     private String lastProblem;
 
+    /** The trust store's TLS sockets for an https location, or {@code null} for the JVM's default. */
+    private final javax.net.ssl.SSLSocketFactory tls;
+
     public RuleLocation(String location) {
+        this(location, null);
+    }
+
+    /** @param tls sockets that trust {@code palisade.backend.truststore}, or {@code null} for the JVM's defaults */
+    public RuleLocation(String location, javax.net.ssl.SSLSocketFactory tls) {
+        this.tls = tls;
         URI uri = null;
         try {
             uri = URI.create(location);
@@ -103,6 +112,9 @@ public final class RuleLocation {
     private String fetchIfChanged() throws IOException {
         URL target = url.toURL();
         HttpURLConnection connection = (HttpURLConnection) target.openConnection();
+        if (tls != null && connection instanceof javax.net.ssl.HttpsURLConnection) {
+            ((javax.net.ssl.HttpsURLConnection) connection).setSSLSocketFactory(tls);
+        }
         try {
             connection.setConnectTimeout((int) TIMEOUT.toMillis());
             connection.setReadTimeout((int) TIMEOUT.toMillis());
