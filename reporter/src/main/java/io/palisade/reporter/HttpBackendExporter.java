@@ -31,7 +31,8 @@ import java.util.Optional;
  *
  * <p>A non-2xx answer, a timeout or an unreadable login answer is an {@link IOException}; the
  * reporter keeps the batch and backs off. A 401 or 403 also forgets the agent id, so the next attempt
- * logs in again.
+ * logs in again. A 400, 413 or 422 to a batch says the batch itself is bad:
+ * {@link BatchRejectedException}, and the reporter drops it rather than retrying it forever.
  */
 public final class HttpBackendExporter implements Exporter {
 
@@ -83,6 +84,9 @@ public final class HttpBackendExporter implements Exporter {
         Answer answer = call("POST", "v1/batches", body);
         if (answer.status == 401 || answer.status == 403) {
             agentId = null;
+        }
+        if (answer.status == 400 || answer.status == 413 || answer.status == 422) {
+            throw new BatchRejectedException(answer.status);
         }
         answer.requireSuccess("v1/batches");
     }

@@ -63,6 +63,8 @@ public final class PalisadeReporter implements Reporter {
     private final String threadName;
     private final Outbox outbox;
     private final Backoff backoff;
+    /** (worker) Batches the backend refused as bad, for logging at growing intervals. */
+    private int rejections;
     private final RuleEngine rules;
     private final Duration rulesRefresh;
     /** Every thread the reporter started, so that close() can wait for each to end. */
@@ -285,6 +287,8 @@ public final class PalisadeReporter implements Reporter {
                 .subscribe().with(outcome -> {
                     if (outcome.failure() == null) {
                         exported(snapshot);
+                    } else if (outcome.failure() instanceof BatchRejectedException) {
+                        rejected(batch, (BatchRejectedException) outcome.failure());
                     } else {
                         exportFailed(outcome.failure());
                     }
@@ -318,6 +322,24 @@ public final class PalisadeReporter implements Reporter {
         backoff.succeeded();
         if (outbox.size() >= batchSize) {
             exportIfDue();
+        }
+    }
+
+    /**
+     * (worker) The backend refused the batch as bad: its events are dropped and counted, its counters
+     * are not acknowledged (they go out with the next batch), and no backoff is needed (the backend is
+     * up). Logged once per status, then at growing intervals.
+     */
+    private void rejected(Batch batch, BatchRejectedException rejection) {
+        exportInFlight = false;
+        outbox.delivered();
+        counters.batchRejected(batch.events().size());
+        backoff.succeeded();
+        rejections++;
+        if (Integer.bitCount(rejections) == 1) {
+            LOG.log(Level.WARNING, "PAL5007: the backend rejected a batch as invalid ({0}); its {1,number,#} events are"
+                    + " dropped and counted (batches_rejected: {2,number,#}), its counters go with the next batch",
+                    new Object[] {rejection.status(), batch.events().size(), rejections});
         }
     }
 

@@ -100,6 +100,33 @@ class PalisadeReporterTest {
     }
 
     @Test
+    void aBatchTheBackendCallsInvalidIsDroppedAndCountedAndDeliveryGoesOn() {
+        backend.behave(TestBackend.Behaviour.REJECT_400);
+        reporter = reporterFor(backend).interval(Duration.ofMillis(50)).backoff(Duration.ofMillis(10), Duration.ofMillis(100))
+                .build();
+        reporter.start();
+        for (int i = 0; i < 3; i++) {
+            counters.requestSeen();
+            reporter.offer(Records.sqlInjection("rejected-" + i, "' OR 'a'='a"));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> counters.snapshot().get("batches_rejected") >= 1
+                && reporter.buffered() == 0 && reporter.queued() == 0);
+        assertThat(counters.snapshot().get("events_rejected")).isEqualTo(3L);
+        // Not retried forever: the backend is up, so the next batches go out as soon as it takes them.
+        backend.behave(TestBackend.Behaviour.ACCEPT);
+        counters.requestSeen();
+        reporter.offer(Records.sqlInjection("accepted-1", "' OR 'a'='a"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> backend.events().size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> backend.counterTotals().getOrDefault("requests", 0L) == 4L);
+        // The rejected batches' counters arrived with the accepted one; their events did not.
+        Map<String, Long> delivered = backend.counterTotals();
+        assertThat(delivered.get("requests")).isEqualTo(4L);
+        assertThat(delivered.get("events_rejected")).isEqualTo(3L);
+        assertThat(delivered.get("batches_rejected")).isPositive();
+        assertThat(backend.events()).allSatisfy(event -> assertThat(event.toString()).doesNotContain("rejected-"));
+    }
+
+    @Test
     void aLongOutageLosesNoCountsAndCountsEveryDroppedEventExactly() {
         backend.behave(TestBackend.Behaviour.FAIL_500);
         // A cap of 20 KiB holds only some of the events sent during the outage.

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestBackend implements AutoCloseable {
 
-    enum Behaviour { ACCEPT, FAIL_500, GARBAGE, HANG }
+    enum Behaviour { ACCEPT, FAIL_500, GARBAGE, HANG, REJECT_400, REJECT_413 }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -76,6 +76,14 @@ final class TestBackend implements AutoCloseable {
                     answer(exchange, 503, "{}");
                 }
                 case FAIL_500 -> answer(exchange, 500, "{\"error\":\"down\"}");
+                case REJECT_400, REJECT_413 -> {
+                    if (login) {
+                        logins.add(new String(body, StandardCharsets.UTF_8));
+                        answer(exchange, 200, "{\"agent_id\":\"agent-7\"}");
+                    } else {
+                        answer(exchange, behaviour == Behaviour.REJECT_400 ? 400 : 413, "{\"error\":\"bad batch\"}");
+                    }
+                }
                 case GARBAGE -> answer(exchange, 200, "<html>not json");
                 case ACCEPT -> {
                     String text = new String(body, StandardCharsets.UTF_8);

@@ -26,6 +26,8 @@ public final class Counters {
     private final LongAdder queueDrops = new LongAdder();
     private final LongAdder bufferDrops = new LongAdder();
     private final LongAdder exportFailures = new LongAdder();
+    private final LongAdder batchesRejected = new LongAdder();
+    private final LongAdder eventsRejected = new LongAdder();
     private final LongAdder rulePacksRejected = new LongAdder();
     private final LongAdder breakerTrips = new LongAdder();
     private final LongAdder breakerRecoveries = new LongAdder();
@@ -115,6 +117,12 @@ public final class Counters {
         exportFailures.increment();
     }
 
+    /** A batch the backend refused as bad (400, 413, 422): its {@code events} are dropped, not retried. */
+    public void batchRejected(int events) {
+        batchesRejected.increment();
+        eventsRejected.add(events);
+    }
+
     /** Time Palisade spent on one request, into the histogram. */
     public void protectionTime(long nanos) {
         long micros = nanos / 1_000;
@@ -140,7 +148,8 @@ public final class Counters {
     /**
      * Every counter by name, sorted: {@code requests}, {@code blocked}, {@code attacks.<rule>.block},
      * {@code attacks.<rule>.monitor}, {@code budget_overruns}, {@code rule_faults}, {@code queue_drops},
-     * {@code buffer_drops}, {@code export_failures}, {@code rule_packs_rejected}, {@code breaker_trips},
+     * {@code buffer_drops}, {@code export_failures}, {@code batches_rejected}, {@code events_rejected},
+     * {@code rule_packs_rejected}, {@code breaker_trips},
      * {@code breaker_recoveries}, {@code inputs_dropped}, {@code detections_dropped}, {@code inspections_incomplete},
      * {@code protection_time_us.lt_<bound>} and
      * {@code protection_time_us.ge_<last bound>}. Zero counters are included.
@@ -154,6 +163,8 @@ public final class Counters {
         values.put("queue_drops", queueDrops.sum());
         values.put("buffer_drops", bufferDrops.sum());
         values.put("export_failures", exportFailures.sum());
+        values.put("batches_rejected", batchesRejected.sum());
+        values.put("events_rejected", eventsRejected.sum());
         values.put("rule_packs_rejected", rulePacksRejected.sum());
         values.put("breaker_trips", breakerTrips.sum());
         values.put("breaker_recoveries", breakerRecoveries.sum());

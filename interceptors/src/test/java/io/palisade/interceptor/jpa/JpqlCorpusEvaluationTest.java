@@ -38,9 +38,6 @@ import org.junit.jupiter.api.Test;
  */
 class JpqlCorpusEvaluationTest {
 
-    private static final Pattern PLAIN_NUMBERS = Pattern.compile("\\s*-?\\d+(\\.\\d+)?(\\s*,\\s*-?\\d+(\\.\\d+)?)*\\s*");
-    private static final Pattern PLAIN_NAMES = Pattern.compile("(?i)\\s*[a-z_][a-z0-9_.]*(\\s+(asc|desc))?"
-            + "(\\s*,\\s*[a-z_][a-z0-9_.]*(\\s+(asc|desc))?)*\\s*|\\s*-?\\d+\\s*");
     /** One complete literal, maybe named by an alias; in HQL a double-quoted string is a literal too. */
     private static final Pattern ONE_LITERAL = Pattern.compile(
             "\\s*('[^']*+(?:''[^']*+)*+'|\"(?:[^\"\\\\]|\\\\.)*+\")\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*");
@@ -176,9 +173,9 @@ class JpqlCorpusEvaluationTest {
             }
             case NUMERIC:
             case IN_LIST:
-                return !PLAIN_NUMBERS.matcher(payload).matches();
+                return !Corpus.PLAIN_NUMBERS.matcher(payload).matches();
             default:
-                return !PLAIN_NAMES.matcher(payload).matches() && !ONE_LITERAL.matcher(payload).matches();
+                return !Corpus.PLAIN_NAMES.matcher(payload).matches() && !ONE_LITERAL.matcher(payload).matches();
         }
     }
 

@@ -21,6 +21,13 @@ public final class Corpus {
 
     static final Path ROOT = TestCorpus.root();
 
+    /** Plain numbers, alone or in a list: what an application splices into {@code = ...} and {@code IN (...)} on purpose. */
+    public static final java.util.regex.Pattern PLAIN_NUMBERS =
+            java.util.regex.Pattern.compile("\\s*-?\\d+(\\.\\d+)?(\\s*,\\s*-?\\d+(\\.\\d+)?)*\\s*");
+    /** Plain (qualified) names with sort directions, or one number: what an application splices into {@code ORDER BY}. */
+    public static final java.util.regex.Pattern PLAIN_NAMES = java.util.regex.Pattern.compile(
+            "(?i)\\s*[a-z_][a-z0-9_.]*(\\s+(asc|desc))?(\\s*,\\s*[a-z_][a-z0-9_.]*(\\s+(asc|desc))?)*\\s*|\\s*-?\\d+\\s*");
+
     private Corpus() {
     }
 

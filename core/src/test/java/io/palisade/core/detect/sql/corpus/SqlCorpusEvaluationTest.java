@@ -41,9 +41,6 @@ import org.junit.jupiter.api.Test;
  */
 class SqlCorpusEvaluationTest {
 
-    private static final Pattern PLAIN_NUMBERS = Pattern.compile("\\s*-?\\d+(\\.\\d+)?(\\s*,\\s*-?\\d+(\\.\\d+)?)*\\s*");
-    private static final Pattern PLAIN_NAMES = Pattern.compile("(?i)\\s*[a-z_][a-z0-9_.]*(\\s+(asc|desc))?"
-            + "(\\s*,\\s*[a-z_][a-z0-9_.]*(\\s+(asc|desc))?)*\\s*|\\s*-?\\d+\\s*");
     /** One complete string literal, maybe named by an alias: a constant in a select list or ORDER BY. */
     private static final Pattern ONE_LITERAL = Pattern.compile("\\s*'[^']*+(?:''[^']*+)*+'\\s*([A-Za-z_][A-Za-z0-9_]*)?\\s*");
 
@@ -220,7 +217,7 @@ class SqlCorpusEvaluationTest {
                     }
                 }
             }
-            if (PLAIN_NUMBERS.matcher(text).matches()) {
+            if (Corpus.PLAIN_NUMBERS.matcher(text).matches()) {
                 String sql = "SELECT id FROM books WHERE id = " + text.strip();
                 if (SqlInjectionDetector.find(sql, dialect, List.of(new RequestInput(InputSource.QUERY, "id", text, false))) != null) {
                     flagged.add(sql);
@@ -259,9 +256,9 @@ class SqlCorpusEvaluationTest {
                 return insertWorks(payload, sql);
             case NUMERIC:
             case IN_LIST:
-                return !PLAIN_NUMBERS.matcher(payload).matches() && query(sql) != null;
+                return !Corpus.PLAIN_NUMBERS.matcher(payload).matches() && query(sql) != null;
             default:
-                return !PLAIN_NAMES.matcher(payload).matches() && !ONE_LITERAL.matcher(payload).matches()
+                return !Corpus.PLAIN_NAMES.matcher(payload).matches() && !ONE_LITERAL.matcher(payload).matches()
                         && query(sql) != null;
         }
     }
