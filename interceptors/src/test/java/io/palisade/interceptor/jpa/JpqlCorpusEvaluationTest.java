@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The provider's parser takes up to a second on some payloads (ANTLR's full-context prediction on
  * long invalid input), so {@code mvn verify} runs a fixed sixteenth of the corpus;
- * {@code -Dpalisade.corpus.jpql=full} runs all of it (about ten minutes on two cores).
+ * {@code -Dpalisade.corpus.jpql=full} runs all of it (about twenty minutes on two cores).
  */
 class JpqlCorpusEvaluationTest {
 
