@@ -43,6 +43,9 @@ final class BodyInputs {
         }
     }
 
+    /** Characters of a leaf's path at most (the record cuts names to 256 anyway). */
+    static final int MAX_PATH = 256;
+
     /** Every leaf of a body the resource method receives, at any depth the parser accepts. */
     static List<String[]> all(InputStream body) {
         List<String[]> leaves = new ArrayList<>();
@@ -107,16 +110,25 @@ final class BodyInputs {
         return new int[] {-1};
     }
 
-    /** The full path of the next value inside the current container, advancing an array's index. */
+    /**
+     * The path of the next value inside the current container, advancing an array's index, cut to
+     * {@link #MAX_PATH} characters: a path is a name for rules and events, and whole paths of deep
+     * bodies with long keys would grow with the square of the body (each leaf repeating every key
+     * above it).
+     */
     private static String segment(Deque<String> path, Deque<int[]> arrayIndexes, String key) {
         String parent = path.isEmpty() ? "" : path.peek();
         int[] index = arrayIndexes.peek();
+        String name;
         if (index != null && index[0] >= 0) {
-            return parent + "[" + index[0]++ + "]";
-        }
-        if (key == null) {
+            name = parent + "[" + index[0]++ + "]";
+        } else if (key == null) {
             return parent;
+        } else if (parent.isEmpty()) {
+            name = key;
+        } else {
+            name = parent + "." + (key.length() > MAX_PATH ? key.substring(0, MAX_PATH) : key);
         }
-        return parent.isEmpty() ? key : parent + "." + key;
+        return name.length() > MAX_PATH ? name.substring(0, MAX_PATH) : name;
     }
 }

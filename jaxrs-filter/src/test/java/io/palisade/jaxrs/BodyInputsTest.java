@@ -116,4 +116,21 @@ class BodyInputsTest {
         assertThat(record.incompleteness()).contains(Incompleteness.BODY_CUT);
         assertThat(record.inputs()).extracting(RequestInput::value).doesNotContain("late");
     }
+
+    @Test
+    void deepNestingWithLongKeysCannotMakeNamesGrowQuadratically() {
+        // 300 levels, each a 400-character key and a leaf: 120 KB of JSON. Whole paths would be up to
+        // 120,000 characters per leaf, 18 million in all; names are cut to a bounded length instead.
+        String key = "k".repeat(400);
+        StringBuilder json = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            json.append("{\"v\":\"x\",\"").append(key).append("\":");
+        }
+        json.append("1").append("}".repeat(300));
+        java.util.List<String[]> leaves = BodyInputs.all(new java.io.ByteArrayInputStream(bytes(json.toString())));
+        assertThat(leaves).hasSize(301);
+        long nameChars = leaves.stream().mapToLong(leaf -> leaf[0].length()).sum();
+        assertThat(nameChars).isLessThanOrEqualTo(301L * (BodyInputs.MAX_PATH + 1));
+        assertThat(leaves.get(0)[0]).isEqualTo("v");
+    }
 }
