@@ -337,7 +337,7 @@ public final class PalisadeReporter implements Reporter {
         backoff.succeeded();
         rejections++;
         if (Integer.bitCount(rejections) == 1) {
-            LOG.log(Level.WARNING, "PAL5007: the backend rejected a batch as invalid ({0}); its {1,number,#} events are"
+            LOG.log(Level.WARNING, "PAL5011: the backend rejected a batch as invalid ({0}); its {1,number,#} events are"
                     + " dropped and counted (batches_rejected: {2,number,#}), its counters go with the next batch",
                     new Object[] {rejection.status(), batch.events().size(), rejections});
         }
