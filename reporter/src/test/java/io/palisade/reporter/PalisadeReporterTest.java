@@ -257,6 +257,26 @@ class PalisadeReporterTest {
         assertThat(reporterThreads()).isZero();
     }
 
+    @Test
+    void theShutdownTimeoutKeyBoundsTheFinalFlushOfTheReporterPalisadeCreates() {
+        backend.behave(TestBackend.Behaviour.HANG);
+        io.palisade.core.config.Settings settings = io.palisade.core.config.SettingsReader.read(Map.of(
+                "palisade.backend.url", backend.url().toString(), "palisade.reporter.interval", "1h",
+                "palisade.reporter.shutdown-timeout", "300ms")::get);
+        io.palisade.core.event.Counters palisadeCounters = new io.palisade.core.event.Counters();
+        io.palisade.core.event.Reporter created = new DefaultReporterFactory().create(settings, palisadeCounters,
+                new io.palisade.core.event.AgentDescription("app", "test", "test", List.of()),
+                new io.palisade.core.rules.RuleEngine(settings, null, new io.palisade.core.request.RequestContext(),
+                        palisadeCounters));
+        created.start();
+        palisadeCounters.requestSeen(); // something to flush, to a backend that never answers
+        long start = System.nanoTime();
+        created.close();
+        // The default (5 s) would hold the application's shutdown that long.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    }
+
     private static long reporterThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(THREAD) && t.isAlive()).count();
     }

@@ -42,7 +42,8 @@ public record Settings(
         boolean interceptResourceMethods,
         Map<String, PublicKey> rulesPublicKeys,
         boolean backendAllowInsecure,
-        Optional<javax.net.ssl.SSLSocketFactory> backendTls) {
+        Optional<javax.net.ssl.SSLSocketFactory> backendTls,
+        Duration reporterShutdownTimeout) {
 
     public Settings {
         ipDenylist = List.copyOf(ipDenylist);
@@ -68,6 +69,7 @@ public record Settings(
                 + trustedProxies + ", clientIpHeader=" + clientIpHeader + ", budget=" + budget
                 + ", budgetExceeded=" + budgetExceeded + ", appName=" + appName
                 + ", interceptResourceMethods=" + interceptResourceMethods + ", rulesPublicKeys=" + rulesPublicKeys.keySet()
-                + ", backendAllowInsecure=" + backendAllowInsecure + ", backendTruststore=" + backendTls.isPresent() + "]";
+                + ", backendAllowInsecure=" + backendAllowInsecure + ", backendTruststore=" + backendTls.isPresent()
+                + ", reporterShutdownTimeout=" + reporterShutdownTimeout + "]";
     }
 }

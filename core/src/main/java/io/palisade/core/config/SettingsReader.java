@@ -90,7 +90,9 @@ public final class SettingsReader {
                 resourceMethodHooks(),
                 TrustedKeys.parse(ConfigKeys.RULES_PUBLIC_KEYS, raw(ConfigKeys.RULES_PUBLIC_KEYS)),
                 allowInsecure(),
-                trustStore());
+                trustStore(),
+                duration(ConfigKeys.REPORTER_SHUTDOWN_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100),
+                        Duration.ofMinutes(2)));
     }
 
     /**

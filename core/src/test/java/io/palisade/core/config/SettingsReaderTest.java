@@ -191,4 +191,13 @@ class SettingsReaderTest {
                     .as(bad[0]).isInstanceOf(InvalidSettingException.class).hasMessageContaining("palisade.rules.public-keys");
         }
     }
+
+    @Test
+    void theShutdownFlushIsBoundedAndConfigurable() {
+        assertThat(read(Map.of()).reporterShutdownTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(read(Map.of(ConfigKeys.REPORTER_SHUTDOWN_TIMEOUT, "30s")).reporterShutdownTimeout())
+                .isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThatThrownBy(() -> read(Map.of(ConfigKeys.REPORTER_SHUTDOWN_TIMEOUT, "1h")))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("palisade.reporter.shutdown-timeout");
+    }
 }
