@@ -100,7 +100,7 @@ final class AttackSoak {
                     + " included)%n  largest:%n%s", LocalDateTime.now().withNano(0), database, minutes, clients, requests,
                     blocked.get(), passed.get(), unexpected.get(), (double) allocated / requests, palisadeBytes,
                     palisadeInstances, top);
-            System.out.print(report);
+            Progress.say(report.toString());
             Files.writeString(logs.resolve("soak-" + database + ".txt"), report);
         }
     }

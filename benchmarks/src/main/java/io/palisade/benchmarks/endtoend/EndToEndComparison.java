@@ -96,7 +96,7 @@ public final class EndToEndComparison {
                         : "both servers pinned to CPU " + cpus + " with taskset; the load generator to the other CPUs")
                 .append('\n').append(String.format(Locale.ROOT, "%d pairs of %d s per endpoint, %d s warm-up, %d clients"
                         + " (closed loop, keep-alive)%n%n", pairs, seconds, warmup, clients));
-        System.out.print(report);
+        Progress.say(report.toString());
         for (String database : databases) {
             try (SampleProcess on = SampleProcess.start("protected-" + database, classpath, database, true, cpus, logs);
                     SampleProcess off = SampleProcess.start("unprotected-" + database, classpath, database, false, cpus, logs)) {
@@ -112,7 +112,7 @@ public final class EndToEndComparison {
                         measured.add(pair % 2 == 0 ? new Sample[] {first, second} : new Sample[] {second, first});
                     }
                     String line = summarize(database, endpoint, measured);
-                    System.out.print(line);
+                    Progress.say(line);
                     report.append(line);
                 }
                 checkProtection(on, off);
@@ -120,7 +120,7 @@ public final class EndToEndComparison {
         }
         Files.createDirectories(logs);
         Files.writeString(logs.resolve("report.txt"), report);
-        System.out.println("report: " + logs.resolve("report.txt"));
+        Progress.say("report: " + logs.resolve("report.txt"));
     }
 
     /** The endpoints whose names contain one of {@code e2e.endpoints} (comma-separated), or all. */
@@ -184,7 +184,7 @@ public final class EndToEndComparison {
             }
             compiled = now;
         }
-        System.out.println("  (" + server.name() + ": the JIT was still compiling after the longest warm-up)");
+        Progress.say("  (" + server.name() + ": the JIT was still compiling after the longest warm-up)");
     }
 
     private static Sample measure(SampleProcess server, Endpoint endpoint, int seconds, int clients) throws Exception {

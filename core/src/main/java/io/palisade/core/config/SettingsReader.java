@@ -283,7 +283,7 @@ public final class SettingsReader {
     }
 
     /** {@code 250us}, {@code 5ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d} or ISO-8601; {@code null} if neither. */
-    static Duration parseDuration(String value) {
+    public static Duration parseDuration(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (lower.startsWith("pt") || lower.startsWith("p")) {
             try {

@@ -2,7 +2,6 @@ package io.palisade.core.rules;
 
 import io.palisade.core.config.TrustedKeys;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,51 +19,76 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The rule-pack signing tool, the agent jar's main class:
  *
  * <pre>
  * java -jar palisade-agent.jar keygen private-key.pem
- * java -jar palisade-agent.jar sign --key private-key.pem --key-id ops-2026 --sequence 7 --expires 30d pack.json &gt; signed.json
+ * java -jar palisade-agent.jar sign --key private-key.pem --key-id ops-2026 --sequence 7 --expires 30d --out signed.json pack.json
  * </pre>
  *
- * {@code keygen} writes a new ECDSA P-256 private key (PKCS#8 PEM, readable by its owner only) and
- * prints the {@code palisade.rules.public-keys} entry of its public key. {@code sign} prints the
- * {@link SignedPack} of a pack; {@code --expires} takes an ISO-8601 instant or a duration from now
- * ({@code 30d}, {@code 12h}); {@code --sequence} must grow with every pack an agent is to accept.
+ * {@code keygen} writes a new ECDSA P-256 private key (PKCS#8 PEM, readable by its owner only) and,
+ * beside it in {@code <file>.pub}, the base64 public key that {@code palisade.rules.public-keys} lists.
+ * {@code sign} writes the {@link SignedPack} of a pack to {@code --out}; {@code --expires} takes an
+ * ISO-8601 instant or a duration from now ({@code 30d}, {@code 12h}); {@code --sequence} must grow
+ * with every pack an agent is to accept. What it did, and what went wrong, goes to the log
+ * ({@code io.palisade.signer}); the private key never does.
  */
 public final class PackSigner {
+
+    private static final Logger LOG = Logger.getLogger("io.palisade.signer");
 
     private PackSigner() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        // A command-line tool: its messages as plain lines, without the default two-line log header.
+        Logger tool = Logger.getLogger("io.palisade.signer");
+        tool.setUseParentHandlers(false);
+        ConsoleHandler console = new ConsoleHandler();
+        console.setFormatter(new Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                return "palisade: " + formatMessage(record) + System.lineSeparator();
+            }
+        });
+        tool.addHandler(console);
+        System.exit(run(args));
     }
 
     /** Runs a command; the exit status (0 on success, 2 for a usage error, 1 for a failure). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args) {
         try {
             if (args.length == 2 && args[0].equals("keygen")) {
-                return keygen(Path.of(args[1]), out);
+                return keygen(Path.of(args[1]));
             }
             if (args.length >= 1 && args[0].equals("sign")) {
-                return sign(args, out, err);
+                return sign(args);
             }
         } catch (IOException | GeneralSecurityException | RulePackException | IllegalArgumentException e) {
-            err.println("palisade: " + e.getMessage());
+            LOG.severe(e.getMessage());
             return 1;
         }
-        err.println("usage: java -jar palisade-agent.jar keygen <private-key.pem>\n"
+        LOG.severe("usage: java -jar palisade-agent.jar keygen <private-key.pem>\n"
                 + "       java -jar palisade-agent.jar sign --key <private-key.pem> --key-id <id> --sequence <n>"
-                + " --expires <instant|30d|12h> <pack.json>");
+                + " --expires <instant|30d|12h> --out <signed.json> <pack.json>");
         return 2;
     }
 
-    private static int keygen(Path file, PrintStream out) throws IOException, GeneralSecurityException {
-        if (Files.exists(file)) {
-            throw new IllegalArgumentException(file + " exists; keygen never overwrites a key");
+    /** Where keygen writes the public key of {@code privateKey}. */
+    static Path publicKeyFile(Path privateKey) {
+        return privateKey.resolveSibling(privateKey.getFileName() + ".pub");
+    }
+
+    private static int keygen(Path file) throws IOException, GeneralSecurityException {
+        Path publicFile = publicKeyFile(file);
+        if (Files.exists(file) || Files.exists(publicFile)) {
+            throw new IllegalArgumentException(file + " or " + publicFile + " exists; keygen never overwrites a key");
         }
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -79,14 +103,16 @@ public final class PackSigner {
             // Windows: the folder's permissions apply
         }
         Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        out.println("public key (palisade.rules.public-keys=<key id>=...):");
-        out.println(Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        String publicKey = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        Files.writeString(publicFile, publicKey + "\n", StandardCharsets.US_ASCII);
+        LOG.info("private key written to " + file + "; public key written to " + publicFile
+                + " (list it as palisade.rules.public-keys=<key id>=" + publicKey + ")");
         return 0;
     }
 
-    private static int sign(String[] args, PrintStream out, PrintStream err)
-            throws IOException, GeneralSecurityException, RulePackException {
+    private static int sign(String[] args) throws IOException, GeneralSecurityException, RulePackException {
         String key = null;
+        String out = null;
         String keyId = null;
         Long sequence = null;
         String expires = null;
@@ -102,14 +128,16 @@ public final class PackSigner {
                 sequence = Long.parseLong(args[++i]);
             } else if (arg.equals("--expires") && hasValue) {
                 expires = args[++i];
+            } else if (arg.equals("--out") && hasValue) {
+                out = args[++i];
             } else if (arg.startsWith("--")) {
                 throw new IllegalArgumentException("unknown or incomplete option " + arg);
             } else {
                 files.add(arg);
             }
         }
-        if (key == null || keyId == null || sequence == null || expires == null || files.size() != 1) {
-            throw new IllegalArgumentException("sign needs --key, --key-id, --sequence, --expires and one pack file");
+        if (key == null || keyId == null || sequence == null || expires == null || out == null || files.size() != 1) {
+            throw new IllegalArgumentException("sign needs --key, --key-id, --sequence, --expires, --out and one pack file");
         }
         if (sequence < 0) {
             throw new IllegalArgumentException("--sequence must be 0 or more");
@@ -118,7 +146,10 @@ public final class PackSigner {
         RulePackParser.parse(pack, files.get(0)); // an invalid pack is refused here, not at every agent
         PrivateKey privateKey = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
                 Base64.getMimeDecoder().decode(TrustedKeys.pemBody(Files.readString(Path.of(key), StandardCharsets.US_ASCII)))));
-        out.println(SignedPack.sign(pack, keyId, sequence, expiry(expires), privateKey));
+        Instant until = expiry(expires);
+        Files.writeString(Path.of(out), SignedPack.sign(pack, keyId, sequence, until, privateKey) + "\n", StandardCharsets.UTF_8);
+        LOG.info("signed " + files.get(0) + " with key " + keyId + ", sequence " + sequence + ", expiring " + until
+                + ": " + out);
         return 0;
     }
 
@@ -128,13 +159,9 @@ public final class PackSigner {
         } catch (DateTimeParseException notAnInstant) {
             // a duration from now
         }
-        if (text.length() >= 2) {
-            long amount = Long.parseLong(text.substring(0, text.length() - 1));
-            char unit = text.charAt(text.length() - 1);
-            Duration duration = unit == 'd' ? Duration.ofDays(amount) : unit == 'h' ? Duration.ofHours(amount) : null;
-            if (duration != null && amount > 0) {
-                return Instant.now().plus(duration);
-            }
+        Duration duration = io.palisade.core.config.SettingsReader.parseDuration(text);
+        if (duration != null && !duration.isNegative() && !duration.isZero()) {
+            return Instant.now().plus(duration);
         }
         throw new IllegalArgumentException("--expires takes an ISO-8601 instant (2027-01-31T00:00:00Z) or a duration such as 30d or 12h");
     }

@@ -9,8 +9,6 @@ import io.palisade.core.config.Settings;
 import io.palisade.core.config.SettingsReader;
 import io.palisade.core.event.Counters;
 import io.palisade.core.request.RequestContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,26 +155,23 @@ class SignedPackTest {
     @Test
     void theCommandLineToolMakesKeysAndSignsPacksAnAgentAccepts(@TempDir Path folder) throws Exception {
         Path key = folder.resolve("private-key.pem");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(PackSigner.run(new String[] {"keygen", key.toString()}, new PrintStream(out), new PrintStream(err))).isZero();
-        String publicKey = out.toString(StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(PackSigner.run(new String[] {"keygen", key.toString()})).isZero();
+        String publicKey = Files.readString(PackSigner.publicKeyFile(key)).strip();
         assertThat(Files.readString(key)).startsWith("-----BEGIN PRIVATE KEY-----");
-        assertThat(PackSigner.run(new String[] {"keygen", key.toString()}, new PrintStream(out), new PrintStream(err)))
-                .as("never overwrites a key").isEqualTo(1);
+        assertThat(PackSigner.run(new String[] {"keygen", key.toString()})).as("never overwrites a key").isEqualTo(1);
 
         Path pack = folder.resolve("pack.json");
+        Path signedFile = folder.resolve("signed.json");
         Files.writeString(pack, String.format(PACK, 12));
-        out.reset();
         assertThat(PackSigner.run(new String[] {"sign", "--key", key.toString(), "--key-id", "ops-1", "--sequence", "12",
-                "--expires", "30d", pack.toString()}, new PrintStream(out), new PrintStream(err))).isZero();
+                "--expires", "30d", "--out", signedFile.toString(), pack.toString()})).isZero();
         RuleEngine engine = engine("ops-1=" + publicKey);
-        assertThat(engine.apply(out.toString(StandardCharsets.UTF_8).strip(), "backend", true).version()).isEqualTo("signed-12");
+        assertThat(engine.apply(Files.readString(signedFile).strip(), "backend", true).version()).isEqualTo("signed-12");
 
         Files.writeString(pack, "{\"format\":\"palisade-rules/1\"}");
         assertThat(PackSigner.run(new String[] {"sign", "--key", key.toString(), "--key-id", "ops-1", "--sequence", "13",
-                "--expires", "30d", pack.toString()}, new PrintStream(out), new PrintStream(err))).as("an invalid pack").isEqualTo(1);
-        assertThat(PackSigner.run(new String[] {"sign"}, new PrintStream(out), new PrintStream(err))).isEqualTo(1);
-        assertThat(PackSigner.run(new String[] {}, new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+                "--expires", "30d", "--out", signedFile.toString(), pack.toString()})).as("an invalid pack").isEqualTo(1);
+        assertThat(PackSigner.run(new String[] {"sign"})).isEqualTo(1);
+        assertThat(PackSigner.run(new String[] {})).isEqualTo(2);
     }
 }
