@@ -71,7 +71,8 @@ final class EventEncoder {
                 .write("request_id", record.requestId())
                 .write("time", detection.time().toString())
                 .write("rule_id", detection.ruleId())
-                .write("attack_type", detection.attackType());
+                .write("attack_type", detection.attackType())
+                .write("confidence", detection.confidence());
         writeNullable(json, "hook_point", detection.hookPoint());
         json.write("blocked", detection.blocked())
                 .write("mode", detection.blocked() ? "block" : "monitor");

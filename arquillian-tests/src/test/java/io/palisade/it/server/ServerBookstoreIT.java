@@ -150,7 +150,7 @@ class ServerBookstoreIT {
         String requestId = xss.body().replaceAll(".*\"request_id\":\"([0-9a-f]+)\".*", "$1");
         await().atMost(Duration.ofSeconds(30)).until(() -> BATCHES.stream().anyMatch(b -> b.contains(requestId)));
         String batch = BATCHES.stream().filter(b -> b.contains(requestId)).findFirst().orElseThrow();
-        assertThat(batch).contains("\"rule_id\":\"xss-request\"", "\"hook_point\":\"request\"", "\"blocked\":true");
+        assertThat(batch).contains("\"rule_id\":\"xss-exploit\"", "\"hook_point\":\"request\"", "\"blocked\":true");
         // The socket peer, read from the servlet request: loopback in IPv4 or IPv6 form.
         assertThat(batch).containsAnyOf("\"client_ip\":\"127.0.0.1\"", "\"client_ip\":\"::1\"");
         await().atMost(Duration.ofSeconds(30)).until(() -> String.join("", BATCHES).contains("\"client_ip\":\"203.0.113.9\""));

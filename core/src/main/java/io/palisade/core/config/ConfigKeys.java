@@ -16,6 +16,7 @@ public final class ConfigKeys {
     public static final String RULES_LOCATION = "palisade.rules.location";
     public static final String RULES_REFRESH = "palisade.rules.refresh";
     public static final String RULES_PUBLIC_KEYS = "palisade.rules.public-keys";
+    public static final String RULES_BLOCK = "palisade.rules.block";
     public static final String IP_DENYLIST = "palisade.ip.denylist";
     public static final String IP_ALLOWLIST = "palisade.ip.allowlist";
     public static final String PATH_ALLOWLIST = "palisade.path.allowlist";
@@ -40,7 +41,7 @@ public final class ConfigKeys {
     public static final String HOOKS_RESOURCE_METHODS = "palisade.hooks.resource-methods";
 
     /** Every key, for reading and for spotting misspelt ones. */
-    public static final List<String> ALL = List.of(ENABLED, MODE, RULES_LOCATION, RULES_REFRESH, RULES_PUBLIC_KEYS,
+    public static final List<String> ALL = List.of(ENABLED, MODE, RULES_LOCATION, RULES_REFRESH, RULES_PUBLIC_KEYS, RULES_BLOCK,
             BACKEND_ALLOW_INSECURE, BACKEND_TRUSTSTORE, BACKEND_TRUSTSTORE_PASSWORD, IP_DENYLIST,
             IP_ALLOWLIST, PATH_ALLOWLIST, SCRUB_KEY_PATTERN, SCRUB_VALUE_PATTERN, BACKEND_URL, BACKEND_TOKEN,
             REPORTER_INTERVAL, REPORTER_BATCH_SIZE, REPORTER_QUEUE_CAPACITY, REPORTER_SHUTDOWN_TIMEOUT, BLOCK_STATUS, BLOCK_REDIRECT,

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param appName the name the backend knows the application by; when absent the CDI layer derives one
  * @param interceptResourceMethods whether JAX-RS resource methods are intercepted, so that callbacks can be
  *                                 attached to their hook points ({@code palisade.hooks.resource-methods})
+ * @param rulesBlock which rules block when they set no mode of their own ({@code palisade.rules.block}):
+ *                   {@code HIGH} only high-confidence ones (the heuristics report), {@code HEURISTIC} all
  * @param budgetExceeded what happens to a request whose inspection could not finish (budget spent, inputs
  *                       left out): {@code MONITOR} lets it through flagged, {@code BLOCK} blocks it
  */
@@ -43,7 +45,8 @@ public record Settings(
         Map<String, PublicKey> rulesPublicKeys,
         boolean backendAllowInsecure,
         Optional<javax.net.ssl.SSLSocketFactory> backendTls,
-        Duration reporterShutdownTimeout) {
+        Duration reporterShutdownTimeout,
+        Confidence rulesBlock) {
 
     public Settings {
         ipDenylist = List.copyOf(ipDenylist);
@@ -70,6 +73,6 @@ public record Settings(
                 + ", budgetExceeded=" + budgetExceeded + ", appName=" + appName
                 + ", interceptResourceMethods=" + interceptResourceMethods + ", rulesPublicKeys=" + rulesPublicKeys.keySet()
                 + ", backendAllowInsecure=" + backendAllowInsecure + ", backendTruststore=" + backendTls.isPresent()
-                + ", reporterShutdownTimeout=" + reporterShutdownTimeout + "]";
+                + ", reporterShutdownTimeout=" + reporterShutdownTimeout + ", rulesBlock=" + rulesBlock + "]";
     }
 }

@@ -92,7 +92,23 @@ public final class SettingsReader {
                 allowInsecure(),
                 trustStore(),
                 duration(ConfigKeys.REPORTER_SHUTDOWN_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100),
-                        Duration.ofMinutes(2)));
+                        Duration.ofMinutes(2)),
+                rulesBlock());
+    }
+
+    /**
+     * {@code palisade.rules.block}: {@code high} (the default) lets only high-confidence rules block,
+     * {@code all} every rule; a rule's own mode wins either way.
+     */
+    private Confidence rulesBlock() {
+        String value = raw(ConfigKeys.RULES_BLOCK);
+        if (value == null || value.equalsIgnoreCase("high")) {
+            return Confidence.HIGH;
+        }
+        if (value.equalsIgnoreCase("all")) {
+            return Confidence.HEURISTIC;
+        }
+        throw new InvalidSettingException(ConfigKeys.RULES_BLOCK, value, "expected high or all");
     }
 
     /**

@@ -49,9 +49,7 @@ public record SecurityEvent(String requestId, String method, String path, String
             RequestInput input = detection.input();
             RequestInput kept = input == null ? null
                     : new RequestInput(input.source(), input.name(), cut(input.value(), MAX_VALUE), input.bound());
-            detections.add(kept == input ? detection : new Detection(detection.ruleId(), detection.attackType(),
-                    detection.hookPoint(), kept, detection.reason(), detection.evidence(), detection.blocked(),
-                    detection.time()));
+            detections.add(kept == input ? detection : detection.withInput(kept));
             if (kept != null) {
                 texts.add(kept.value());
             }

@@ -23,9 +23,12 @@ final class Detectors {
             + "|pageshow|paste|pause|play|playing|pointer\\w+|popstate|progress|readystatechange|repeat|reset|resize"
             + "|scroll|search|select|show|start|submit|toggle|touch(start|end|move)|transition\\w+|unload|wheel)";
 
+    private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?\\*/");
+
     /** Tags that run or load something whatever their attributes. */
     private static final java.util.Set<String> DANGEROUS_TAGS = java.util.Set.of("script", "iframe", "frame", "frameset",
-            "object", "embed", "applet", "base", "meta", "isindex", "import", "xml", "vmlframe");
+            "object", "embed", "applet", "base", "meta", "isindex", "import", "xml", "vmlframe", "layer", "ilayer", "link", "style",
+            "bgsound");
 
     /**
      * The XSS patterns, each run only when the literals it needs are in the input: RE2/J is linear
@@ -35,18 +38,21 @@ final class Detectors {
     private static final Check[] XSS = {
         new Check(new String[] {"on", "="}, new String[0], Pattern.compile(
                 // a tag with an event handler
-                "<[a-z][^<]*?[\\s/\"'`]on[a-z]{3,}[\\s/]*="
+                "<[a-z][^<]*?[\\s/\"'`]on[a-z]{3,}([\\s/]*|[^\\sa-z0-9<>=\"']{1,40})=|</on[a-z]{3,}\\s*="
                 // breaking out of a quoted attribute into a handler: "onmouseover=  '/onfocus=
                 + "|[\"'`]([^\"'`<>]*[\\s/])?on[a-z]{3,}[\\s/]*=\\s*[\"'`]?\\s*[\\w$.:\\[\\]]+\\s*[(`=]"
                 // a known handler written as an attribute outside any tag
                 + "|(^|[\\s;/])on" + HANDLERS + "[\\s/]*=")),
         // script URLs followed by code
-        new Check(new String[] {"script", ":"}, new String[0],
-                Pattern.compile("(javascript|vbscript|livescript)\\s*:\\s*([\\w$.]+\\s*[(=\\[`]|//|/\\*|\\[|\\()")),
+        new Check(new String[] {":"}, new String[] {"script", "mocha"},
+                Pattern.compile("(javascript|vbscript|livescript|mocha)\\s*:\\s*([\\w$.]+\\s*[(=\\[`]|//|/\\*|\\[|\\()")),
         new Check(new String[] {"data", ":"}, new String[0],
                 Pattern.compile("data\\s*:\\s*(text/html|image/svg\\+xml|text/javascript|application/(x-)?javascript)")),
-        new Check(new String[0], new String[] {"srcdoc", "expression", "behavior", "binding"},
-                Pattern.compile("\\bsrcdoc\\s*=|:\\s*expression\\s*\\(|\\bbehavior\\s*:\\s*url\\s*\\(|-moz-binding\\s*:")),
+        new Check(new String[0], new String[] {"srcdoc", "expression", "behavior", "binding", "dataformatas", "<?", "&{",
+            "@import"},
+                Pattern.compile("\\bsrcdoc\\s*=|:\\s*expression\\s*\\(|\\bbehavior\\s*:\\s*url\\s*\\(|-moz-binding\\s*:"
+                        // IE data binding and behaviours, Netscape's script entities, style sheets pulled into a page
+                        + "|\\bdataformatas\\s*=|<\\?(import|xml:namespace)\\b|&\\{[^}]{0,64}\\(|<style\\b[^>]*>[^<]*@import\\b")),
         // AngularJS and other client-side template sandboxes escaped to the Function constructor
         new Check(new String[] {"constructor"}, new String[0],
                 Pattern.compile("constructor\\s*\\.\\s*constructor\\s*\\(|\\[\\s*['\"]constructor['\"]\\s*\\]\\s*\\(")),
@@ -55,7 +61,13 @@ final class Detectors {
                 Pattern.compile("[\"'`;]\\s*[-+*/%&|^,;)\\]}]*\\s*(alert|prompt|confirm|eval|settimeout|setinterval|execscript)"
                         + "\\s*[(`]"
                         // the classic proofs of concept, with an argument no prose has
-                        + "|\\b(alert|prompt|confirm)\\s*(\\(\\s*(\\d|document\\b|window\\b|location\\b|this\\b|top\\b|self\\b|/)|`)"))};
+                        + "|\\b(alert|prompt|confirm)\\s*(\\(\\s*(\\d|document\\b|window\\b|location\\b|this\\b|top\\b|self\\b|/)|`)"
+                        // a dialog passed around as a value and called: (alert)(1), a=alert,a(1), [1].find(alert)
+                        + "|\\(\\s*(alert|prompt|confirm|eval)\\s*\\)\\s*[(`]|=\\s*(alert|prompt|confirm|eval)\\s*[,;]"
+                        + "|\\.\\s*(find|map|call|apply|foreach|filter|some|every|then)\\s*\\(\\s*(alert|prompt|confirm|eval)\\s*\\)")),
+        // a global reached by a computed name and called: top["al"+"ert"](1), self[atob('...')]()
+        new Check(new String[] {"[", "]"}, new String[] {"top", "self", "window", "parent", "frames", "globalthis"},
+                Pattern.compile("\\b(top|self|window|parent|frames|globalthis)\\s*\\[[^\\]]{1,64}\\]\\s*[(`]"))};
 
 
     /** {@code ..} followed by junk that no decoder makes sense of, more than once: an encoding fuzzer at work. */
@@ -65,12 +77,12 @@ final class Detectors {
      * one, such as a search for "cat /etc/hosts", is not).
      */
     private static final Check SENSITIVE_PATH = new Check(new String[0], new String[] {"etc/", "proc/", "windows/",
-        "winnt/", "boot.ini", "inetpub/", "web-inf/", "meta-inf/", ".ht", "file:"}, Pattern.compile("^\\s*(file:/*)?([a-z]:)?[./]*("
+        "winnt/", "boot.ini", "inetpub/", "web-inf/", "meta-inf/", ".ht", "file:"}, Pattern.compile("^\\s*[^\\w\\s]{0,16}(file:/*)?([a-z]:)?[./]*("
             + "etc/(passwd|shadow|group|hosts|issue|hostname|sudoers|crontab|fstab|environment)\\b|proc/(self|\\d+)/"
             + "|(windows|winnt)/|boot\\.ini\\b|inetpub/|web-inf/|meta-inf/|\\.ht(access|passwd)\\b)|^\\s*file:/"));
     /** File names attackers aim at; only with a {@code ..} in the same input. */
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
-            "etc\\S{1,16}passwd|\\b(boot|win|system)\\.ini\\b|(boot|win)\\.ini$|system32|\\.htaccess|\\bid_rsa\\b|web\\.xml");
+            "etc\\S{1,16}(passwd|shadow|issue|hosts|group|hostname)\\b|system32\\S{1,16}drivers|\\b(boot|win|system)\\.ini\\b|(boot|win)\\.ini$|system32|\\.htaccess|\\bid_rsa\\b|web\\.xml");
 
     /** Commands an injected shell word runs; a word must also be followed by something argument-like. */
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("cat", "ls", "id", "whoami", "uname", "wget",
@@ -96,7 +108,7 @@ final class Detectors {
     private static final Check[] COMMAND = {
         // a binary called by its absolute path right after a separator or quote
         new Check(new String[] {"bin/"}, new String[0],
-                Pattern.compile("(^|[;|&`'\"(\\n])\\s*/(usr/)?(local/)?s?bin/[a-z]")),
+                Pattern.compile("([;|&\\n]|\\$\\(|[\\w)]`)\\s*/(usr/)?(local/)?s?bin/[a-z]")),
         new Check(new String[] {"ifs"}, new String[0], Pattern.compile("\\$\\{ifs\\}|\\$ifs\\b")),
         new Check(new String[0], new String[] {"cmd", "powershell"},
                 Pattern.compile("\\bcmd(\\.exe)?\\s+/[ck]\\b|\\bpowershell(\\.exe)?\\s+-")),
@@ -105,18 +117,21 @@ final class Detectors {
         // server-side includes and PHP
         new Check(new String[0], new String[] {"<!--", "<?"}, Pattern.compile("<!--\\s*#\\s*(exec|include)\\b|<\\?(php\\b|=)")),
         new Check(new String[] {"("}, new String[] {"system", "exec", "passthru", "popen", "proc_open", "eval", "assert",
-            "phpinfo", "getruntime", "processbuilder"}, Pattern.compile(
+            "phpinfo", "phpversion", "getruntime", "processbuilder"}, Pattern.compile(
                 "\\b(system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|eval|assert)\\s*\\(\\s*['\"`$]"
-                + "|\\bphpinfo\\s*\\(\\s*\\)|\\bruntime\\s*\\.\\s*getruntime\\s*\\(|\\bprocessbuilder\\s*\\(")),
+                + "|\\b(phpinfo|phpversion)\\s*\\(\\s*\\)|\\bruntime\\s*\\.\\s*getruntime\\s*\\(|\\bprocessbuilder\\s*\\(")),
         // Java expression languages (SpEL, OGNL) reaching the runtime
         new Check(new String[] {"java.lang"}, new String[0], Pattern.compile(
                 "\\bt\\s*\\(\\s*java\\.lang\\.(runtime|processbuilder|system|class)\\b|@java\\.lang\\.(runtime|system)@"
                 + "|new\\s+java\\.lang\\.processbuilder\\s*\\(")),
         new Check(new String[] {"memberaccess"}, new String[0], Pattern.compile("#_?memberaccess|_memberaccess\\s*[\\[.=]")),
         // expression-language and template execution, template-injection probes
-        new Check(new String[0], new String[] {"${", "{{", "__"}, Pattern.compile(
+        new Check(new String[0], new String[] {"${", "{{", "__", "{%", "$_"}, Pattern.compile(
                 "\\$\\{@?[a-z_]+\\s*\\(|\\{\\$\\{|__(class|subclasses|globals|builtins|mro)__"
-                + "|\\{\\{\\s*\\d+\\s*[-+*/]\\s*\\d+\\s*\\}\\}|\\$\\{\\s*\\d+\\s*[-+*/]\\s*\\d+\\s*\\}")),
+                // a template expression that calls something, a template statement, PHP's request globals
+                + "|\\{\\{\\s*[a-z_][\\w.]*\\s*\\(|\\{%-?\\s*(for|if|set|import|include|extends|macro|raw)\\s"
+                + "|\\{\\s*\\$_(get|post|request|cookie|server|env)\\s*\\["
+                + "|\\{\\{\\s*\\d+\\s*[-+*/ ]\\s*\\d+\\s*\\}\\}|\\$\\{\\s*\\d+\\s*[-+*/]\\s*\\d+\\s*\\}")),
         // a reverse shell
         new Check(new String[] {"-e", "sh"}, new String[0], Pattern.compile("\\s-e\\s+\\S*/(ba|z|k|c|da)?sh\\b"))};
 
@@ -140,19 +155,76 @@ final class Detectors {
         new Check(new String[] {"="}, new String[] {"or", "and"},
                 Pattern.compile("\\b(or|and)\\s+\\d+\\s*=\\s*\\d+\\s*(--|#|/\\*|$)"))};
 
+    /**
+     * What turns an XSS shape into an exploit: a call that only a proof of concept or a payload makes
+     * (a dialog, {@code eval}, a fetch), or a reach for the cookie, the domain or the location.
+     */
+    private static final Pattern XSS_EXPLOIT = Pattern.compile(
+            "\\b(alert|prompt|confirm|eval|settimeout|setinterval|fetch|atob|importscripts)\\s*[(`]"
+            + "|\\bdocument\\s*\\.\\s*(cookie|domain|location|write)\\b|\\bwindow\\s*\\.\\s*(location|open)\\b"
+            + "|\\bstring\\s*\\.\\s*fromcharcode\\b|\\blocation\\s*(\\.\\s*href\\s*)?=");
+    /** The files a traversal aims at when it is an attack rather than a relative link. */
+    private static final Pattern TRAVERSAL_TARGET = Pattern.compile(
+            "etc/(passwd|shadow|group|hosts|issue|hostname|sudoers|crontab|fstab|environment)\\b|proc/(self|\\d+)/"
+            + "|(windows|winnt)/(win\\.ini|system\\.ini|system32)|\\b(boot|win|system)\\.ini\\b|inetpub/|web-inf/"
+            + "|meta-inf/|\\.ht(access|passwd)\\b|\\bid_rsa\\b|\\.ssh/|\\.aws/credentials|\\.env\\b");
+    /** Wrappers that read a local file or run code through an include. */
+    private static final Pattern INCLUDE_WRAPPER = Pattern.compile(
+            "^\\s*file:/+(etc|proc|windows|winnt|[a-z]:)/|\\b(php:/+(filter|input)|expect:/+|phar:/+|zip:/+)");
+    /**
+     * Commands that are the payload of an injection rather than something a user writes: reading the
+     * password file, asking who the process is, fetching a script into a shell, a reverse shell, the
+     * Java runtime reached from an expression language, PHP calling the system.
+     */
+    private static final Pattern COMMAND_EXPLOIT = Pattern.compile(
+            "(^|[;|&`\\n]|\\$\\()\\s*(cat|head|tail|more|less|nl|tac|type|strings|base64)\\s+[^;|&\\n]{0,64}"
+            + "(/etc/(passwd|shadow|group)\\b|win\\.ini\\b|boot\\.ini\\b)"
+            + "|([;|&\\n]|\\$\\()\\s*(/usr/bin/|/bin/)?(id|whoami|uname\\s+-a|ifconfig|ipconfig\\s*/all)\\s*($|[;|&`)#\\n])"
+            + "|\\b(wget|curl)\\b[^;|&\\n]{0,256}\\|\\s*(/bin/)?(ba|z|k|da)?sh\\b"
+            + "|/dev/(tcp|udp)/[\\w.]+/\\d+|\\b(nc|ncat|netcat)\\b[^;|&\\n]{0,64}\\s-[a-z]*[ec]\\b"
+            + "|\\bbash\\s+-i\\b|\\bjava\\.lang\\.(runtime|processbuilder)\\b|\\bgetruntime\\s*\\(\\s*\\)\\s*\\.\\s*exec\\b"
+            + "|#_?memberaccess|<\\?(php\\b|=)[^>]{0,256}\\b(system|exec|shell_exec|passthru|popen)\\s*\\("
+            + "|\\(\\s*\\)\\s*\\{\\s*:?\\s*;\\s*\\}");
+
     /** Does nothing; calling it loads this class, which compiles every pattern. */
     static void initialize() {
         // the static initialisers have run
     }
 
     static boolean xss(String value) {
+        return xss(value, false);
+    }
+
+    /** XSS that is an exploit: an XSS shape ({@link #xss}) that also calls or reaches what only a payload does. */
+    static boolean xssExploit(String value) {
+        return xss(value, true);
+    }
+
+    private static boolean xss(String value, boolean exploit) {
         if (value.indexOf('<') < 0 && value.indexOf(':') < 0 && value.indexOf('(') < 0 && value.indexOf('=') < 0
                 && value.indexOf('&') < 0 && value.indexOf('%') < 0 && value.indexOf('`') < 0 && value.indexOf('+') < 0
                 && value.indexOf('\\') < 0) {
             return false;
         }
         String text = scriptUnescape(decode(value));
-        return dangerousTag(text) || Check.any(XSS, text);
+        if (text.indexOf('\u00bc') >= 0) {
+            text = text.replace('\u00bc', '<').replace('\u00be', '>'); // read as US-ASCII, these are < and >
+        }
+        boolean shape = dangerousTag(text) || Check.any(XSS, text);
+        if (!shape && text.indexOf("/*") >= 0) {
+            // CSS comments split words the browser joins: expr/**/ession(
+            shape = Check.any(XSS, CSS_COMMENT.matcher(text).replaceAll(""));
+        }
+        if (!shape && (text.indexOf('\t') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+            // Browsers drop tabs and line breaks inside a URL: "jav&#x09;ascript:" is "javascript:".
+            shape = Check.any(XSS, text.replace("\t", "").replace("\n", "").replace("\r", ""));
+        }
+        return shape && (!exploit || XSS_EXPLOIT.matcher(text).find());
+    }
+
+    /** Whether {@code value} decodes to a lone {@code <} (for the corpus report: an encoding, not a payload). */
+    static boolean lessThanAlone(String value) {
+        return decode(value).strip().equals("<");
     }
 
     /** {@code <script}, {@code </iframe}, {@code < object}: by hand, since every {@code <} starts one. */
@@ -167,11 +239,51 @@ final class Detectors {
                 i++;
             }
             if (i > nameStart && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)))
-                    && DANGEROUS_TAGS.contains(text.substring(nameStart, i))) {
+                    && DANGEROUS_TAGS.contains(text.substring(nameStart, i)) && armed(text, lt, nameStart, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the dangerous tag opened at {@code lt} (its name from {@code nameStart} to
+     * {@code nameEnd}) can do something: it has an attribute with a value ({@code <iframe src=..},
+     * {@code <meta http-equiv=..}), another tag opens inside it, it is never closed by {@code >}, or it
+     * is a script whose content calls something or is closed by {@code </script}. A tag named in prose
+     * ("the {@code <script>} tag", "{@code <script defer>} or {@code <script async>}?", "why is my
+     * {@code <iframe>} blank") is none of these.
+     */
+    private static boolean armed(String text, int lt, int nameStart, int nameEnd) {
+        int close = text.indexOf('>', nameEnd);
+        if (close < 0) {
+            return nameEnd < text.length(); // "<script src=//x" cut short; a bare "<script" at the end is a word
+        }
+        int equals = text.indexOf('=', nameEnd);
+        int nested = text.indexOf('<', nameEnd);
+        if (equals >= 0 && equals < close || nested >= 0 && nested < close) {
+            return true;
+        }
+        if (lt > 0 && text.charAt(lt - 1) == '>') {
+            return true; // right after another tag: markup, not a tag named in a sentence
+        }
+        if (text.charAt(lt + 1) == '/' || !text.startsWith("script", nameStart)) {
+            return false;
+        }
+        if (text.indexOf("</script", close) >= 0 || text.indexOf('=', close) >= 0) {
+            return true;
+        }
+        for (int k = close + 2; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if ((c == '(' || c == '`') && isCallee(text.charAt(k - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCallee(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$' || c == ']' || c == ')';
     }
 
     /**
@@ -208,41 +320,116 @@ final class Detectors {
     }
 
     static boolean pathTraversal(String value) {
-        if (value.indexOf('.') < 0 && value.indexOf('%') < 0 && value.indexOf('/') < 0 && value.indexOf('\\') < 0
-                && value.indexOf(':') < 0 && value.indexOf('\uff0e') < 0) {
+        String path = pathText(value);
+        return path != null && pathTraversalShape(path);
+    }
+
+    /**
+     * Path traversal that is an exploit: a traversal ({@link #pathTraversal}) that climbs to a file
+     * attackers read, or an include wrapper (php://filter, file:///etc/...) reaching one.
+     */
+    static boolean pathTraversalExploit(String value) {
+        String path = pathText(value);
+        if (path == null) {
             return false;
         }
-        // A lenient decoder may drop bytes it cannot decode: so does this check.
-        String path = Transformer.NORMALIZE_PATH.apply(pathLookAlikes(decode(value)).replace("\\ufffd", ""));
+        if (INCLUDE_WRAPPER.matcher(path).find()) {
+            return true;
+        }
+        return path.contains("..") && pathTraversalShape(path) && TRAVERSAL_TARGET.matcher(path).find();
+    }
+
+    /** The value decoded and normalised as a path, or {@code null} when it holds nothing a path attack needs. */
+    private static String pathText(String value) {
+        if (value.indexOf('.') < 0 && value.indexOf('%') < 0 && value.indexOf('/') < 0 && value.indexOf('\\') < 0
+                && value.indexOf(':') < 0 && value.indexOf('\uff0e') < 0 && value.indexOf("0x") < 0
+                && value.indexOf("0X") < 0) {
+            return null;
+        }
+        // A lenient decoder may drop bytes it cannot decode (U+FFFD): so does this check.
+        return Transformer.NORMALIZE_PATH.apply(pathLookAlikes(decode(value)).replace("\ufffd", ""));
+    }
+
+    private static boolean pathTraversalShape(String path) {
         if (dotDotSegment(path) || SENSITIVE_PATH.mayMatch(path) && SENSITIVE_PATH.pattern().matcher(path).find()) {
             return true;
         }
-        return path.contains("..") && (DOT_DOT_JUNK.matcher(path).find() || SENSITIVE_NAME.matcher(path).find());
-    }
-
-    /** {@code ..} as a whole path segment: {@code ../}, {@code ....//}, or {@code ..} ending the path or before {@code ;}. */
-    static boolean dotDotSegment(String path) {
-        for (int at = path.indexOf(".."); at >= 0; at = path.indexOf("..", at + 1)) {
-            if (at > 0 && path.charAt(at - 1) != '/') {
-                continue;
-            }
-            int end = at + 2;
-            if (end == path.length() || path.charAt(end) == ';' || path.charAt(end) == '/') {
-                return true;
-            }
-            while (end < path.length() && path.charAt(end) == '.') {
-                end++;
-            }
-            if (end < path.length() && path.charAt(end) == '/') {
+        if (path.contains("..") && (DOT_DOT_JUNK.matcher(path).find() || SENSITIVE_NAME.matcher(path).find())) {
+            return true;
+        }
+        // One word of escapes no decoder makes sense of, ending in a file attackers read: a fuzzer's
+        // spelling of a traversal (%%32%%65%%32%%65%5cboot.ini, %c0%fe%c0%fe%c1%afetc%c1%afissue).
+        if (path.indexOf(' ') >= 0) {
+            return false;
+        }
+        com.google.re2j.Matcher name = SENSITIVE_NAME.matcher(path);
+        if (!name.find()) {
+            return false;
+        }
+        for (int i = 0; i < name.start(); i++) {
+            char c = path.charAt(i);
+            if (!Character.isLetterOrDigit(c) && "/._-".indexOf(c) < 0) {
                 return true;
             }
         }
         return false;
     }
 
+    /** {@code ..} as a whole path segment: {@code ../}, {@code ....//}, or {@code ..} ending the path or before {@code ;}. */
+    static boolean dotDotSegment(String path) {
+        int segments = 0;
+        for (int at = path.indexOf(".."); at >= 0; at = path.indexOf("..", at + 1)) {
+            if (at > 0 && path.charAt(at - 1) != '/') {
+                continue;
+            }
+            int end = at + 2;
+            if (end == path.length() || path.charAt(end) == ';') {
+                return true; // "/.." ending the path, "..;/" (a servlet container's path parameter)
+            }
+            if (path.charAt(end) == '/') {
+                segments++;
+            } else {
+                while (end < path.length() && path.charAt(end) == '.') {
+                    end++;
+                }
+                if (end < path.length() && path.charAt(end) == '/') {
+                    return true; // "..../": no relative link is written so
+                }
+            }
+            if (segments >= 2) {
+                return true; // one "../" is a relative link (../images/logo.png); two climb
+            }
+        }
+        return false;
+    }
+
     static boolean commandInjection(String value) {
+        String text = commandText(value);
+        return shellCommand(text, true) || Check.any(COMMAND, text);
+    }
+
+    /**
+     * The value decoded for the shell checks. An escaped line break ({@code \n}, {@code \r}) that
+     * starts the value, or follows a separator, is read as the line break a careless layer would make
+     * of it; elsewhere (a {@code printf("a\n")} snippet) it stays text.
+     */
+    private static String commandText(String value) {
         String text = decode(value);
-        return shellCommand(text) || Check.any(COMMAND, text);
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        return ESCAPED_BREAK.matcher(text).replaceAll("$1\n");
+    }
+
+    private static final Pattern ESCAPED_BREAK = Pattern.compile("(^[\"'`\\s]*|[;|&`]\\s*)\\\\[nr]");
+
+    /**
+     * Command injection that is an exploit: an injection shape ({@link #commandInjection}) whose
+     * command is a payload ({@link #COMMAND_EXPLOIT}).
+     */
+    static boolean commandInjectionExploit(String value) {
+        String text = commandText(value);
+        return (shellCommand(text, false) || Check.any(COMMAND, text)) && COMMAND_EXPLOIT.matcher(text).find();
     }
 
     /**
@@ -252,8 +439,9 @@ final class Detectors {
      * line the argument is required, since a word alone on a line is ordinary text. By hand rather
      * than by one large pattern: every separator would start it, and ';' and '&' are common.
      */
-    static boolean shellCommand(String text) {
+    static boolean shellCommand(String text, boolean lenient) {
         int length = text.length();
+        boolean prose = lenient && text.indexOf('`') >= 0 && proseAroundCodeSpans(text);
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             boolean newline = c == '\n' || c == '\r';
@@ -266,6 +454,12 @@ final class Detectors {
                 next = i + 2;
             } else {
                 continue;
+            }
+            if (c == '`' && prose) {
+                continue; // a code span in prose: "I tried `echo $HOME` but it fails"
+            }
+            if (lenient && (c == ';' || c == '|' || c == '&') && commandBefore(text, i)) {
+                continue; // a pipeline or a sequence someone wrote: "cat /var/log/syslog | tail -n 20"
             }
             // Bounded, so that a long run of separators or spaces costs linear time, not quadratic.
             int limit = Math.min(length, next + MAX_GAP);
@@ -291,11 +485,95 @@ final class Detectors {
             if (subcommands != null && subcommandFollows(text, end, subcommands)) {
                 return true;
             }
-            if (COMMANDS.contains(word) && argumentFollows(text, end, newline)) {
+            // A line break that opens the value ends whatever the application put before it, as ';' would.
+            boolean opening = newline && blankBefore(text, i);
+            if (COMMANDS.contains(word) && argumentFollows(text, end, newline && !opening)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Tools that start the pipelines and sequences people write about, beyond {@link #COMMANDS}. */
+    private static final java.util.Set<String> TOOLS = java.util.Set.of("git", "npm", "npx", "yarn", "mvn", "gradle",
+            "docker", "kubectl", "make", "pip", "pip3", "java", "javac", "go", "cargo", "jq", "sort", "uniq", "wc", "xargs",
+            "tar", "zip", "unzip", "du", "df", "apt", "brew", "systemctl", "journalctl", "history", "source", "export", "cd",
+            "time", "date", "convert", "openssl", "tr", "cut", "tee", "less", "diff", "rsync", "lsof", "ss", "free", "top",
+            "htop", "yes", "seq", "printf", "read", "mount", "dmesg", "gzip", "gunzip", "file", "stat", "ln", "man");
+
+    /**
+     * Whether the stretch before the separator at {@code at} (back to the previous separator or the
+     * start) runs a command itself: then the separator continues a pipeline or a sequence the user
+     * wrote, rather than breaking out of an argument the application built. An injection starts with
+     * the application's value ({@code 127.0.0.1; id}, {@code x | cat /etc/passwd}) or nothing.
+     */
+    private static boolean commandBefore(String text, int at) {
+        int start = at;
+        while (start > 0 && ";|&`\n\r".indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+        }
+        int i = start;
+        while (i < at) {
+            while (i < at && !isWordChar(text.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (end < at && (isWordChar(text.charAt(end)) || text.charAt(end) == '.' || text.charAt(end) == '-')) {
+                end++;
+            }
+            boolean startsToken = i == start || Character.isWhitespace(text.charAt(i - 1)) || "'\"(/".indexOf(text.charAt(i - 1)) >= 0;
+            if (end > i && startsToken && (end == at || Character.isWhitespace(text.charAt(end)))) {
+                String word = text.substring(i, end);
+                if (COMMANDS.contains(word) || TOOLS.contains(word)) {
+                    return true;
+                }
+            }
+            i = end + 1;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the text is prose around backtick code spans: at least two ordinary words outside the
+     * spans. An injected substitution ({@code a`id`}, {@code 127.0.0.1`whoami`}) has none.
+     */
+    private static boolean proseAroundCodeSpans(String text) {
+        int words = 0;
+        boolean inSpan = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '`') {
+                inSpan = !inSpan;
+                i++;
+                continue;
+            }
+            if (!inSpan && c >= 'a' && c <= 'z' && (i == 0 || !isWordChar(text.charAt(i - 1)))) {
+                int end = i;
+                while (end < text.length() && text.charAt(end) >= 'a' && text.charAt(end) <= 'z') {
+                    end++;
+                }
+                if (end - i >= 2 && (end == text.length() || !isWordChar(text.charAt(end)))
+                        && !COMMANDS.contains(text.substring(i, end)) && ++words >= 2) {
+                    return true;
+                }
+                i = end;
+                continue;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /** Whether only blanks and quotes come before {@code at}. */
+    private static boolean blankBefore(String text, int at) {
+        for (int i = 0; i < at; i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\'' && c != '"' && c != '`') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWordChar(char c) {
@@ -330,7 +608,7 @@ final class Detectors {
         if (required) {
             return spaced && "-/$'\"~".indexOf(c) >= 0;
         }
-        if (";|&`)\n".indexOf(c) >= 0) {
+        if (";|&`)\n\r".indexOf(c) >= 0) {
             return true;
         }
         if (!spaced) {
@@ -356,7 +634,13 @@ final class Detectors {
 
     /** Percent (repeated) and entity decoding, NULs removed, lower case, UTF-7 angle brackets. */
     private static String decode(String value) {
-        String decoded = Transformer.URL_DECODE.apply(value);
+        String decoded = value;
+        if (decoded.indexOf("+AD") >= 0 || decoded.indexOf("+ad") >= 0) {
+            // UTF-7 before percent-decoding, which would read its '+' as a space
+            decoded = decoded.replace("+ADw-", "<").replace("+AD4-", ">").replace("+ACI-", "\"").replace("+ACc-", "'")
+                    .replace("+AC8-", "/").replace("+adw-", "<").replace("+ad4-", ">");
+        }
+        decoded = Transformer.URL_DECODE.apply(decoded);
         decoded = Transformer.HTML_ENTITY_DECODE.apply(decoded);
         if (decoded.indexOf('%') >= 0) {
             decoded = Transformer.URL_DECODE.apply(decoded); // entities that spelt escapes

@@ -23,10 +23,12 @@ public record Operator(String name, Predicate<String> test, String required) {
 
     /** Operators that take no {@code value}: the heuristic detectors. */
     static final Set<String> DETECTORS = Set.of("detect_sqli", "detect_xss", "detect_path_traversal",
-            "detect_command_injection");
+            "detect_command_injection", "detect_xss_exploit", "detect_path_traversal_exploit",
+            "detect_command_injection_exploit");
     /** Every operator name a pack may use. */
     static final Set<String> NAMES = Set.of("regex", "phrases", "equals", "ip_match", "detect_sqli", "detect_xss",
-            "detect_path_traversal", "detect_command_injection");
+            "detect_path_traversal", "detect_command_injection", "detect_xss_exploit", "detect_path_traversal_exploit",
+            "detect_command_injection_exploit");
 
     static final int MAX_REGEX_LENGTH = 4096;
     static final int MAX_LIST_ITEMS = 100_000;
@@ -77,6 +79,12 @@ public record Operator(String name, Predicate<String> test, String required) {
                 return detector(name, values, Detectors::pathTraversal);
             case "detect_command_injection":
                 return detector(name, values, Detectors::commandInjection);
+            case "detect_xss_exploit":
+                return detector(name, values, Detectors::xssExploit);
+            case "detect_path_traversal_exploit":
+                return detector(name, values, Detectors::pathTraversalExploit);
+            case "detect_command_injection_exploit":
+                return detector(name, values, Detectors::commandInjectionExploit);
             default:
                 throw new IllegalArgumentException("unknown operator '" + name + "'; known: " + String.join(", ",
                         new java.util.TreeSet<>(NAMES)));

@@ -1,5 +1,6 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.config.Confidence;
 import io.palisade.core.config.Mode;
 import java.util.List;
 
@@ -10,14 +11,23 @@ import java.util.List;
  *
  * @param mode the rule's own mode, or {@code null} for {@code palisade.mode}
  * @param critical whether it still runs once the request's time budget is spent
+ * @param confidence how sure it is; without a mode of its own, a {@code HEURISTIC} rule blocks only with
+ *                   {@code palisade.rules.block=all}
  */
 public record Rule(String id, String name, String attackType, Target target, Mode mode, int priority, boolean critical,
-        List<Condition> conditions) {
+        List<Condition> conditions, Confidence confidence) {
 
     public enum Target { REQUEST, JDBC }
 
     public Rule {
         conditions = List.copyOf(conditions);
+        java.util.Objects.requireNonNull(confidence, "confidence");
+    }
+
+    /** A high-confidence rule (what a pack's rule is unless it says otherwise). */
+    public Rule(String id, String name, String attackType, Target target, Mode mode, int priority, boolean critical,
+            List<Condition> conditions) {
+        this(id, name, attackType, target, mode, priority, critical, conditions, Confidence.HIGH);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.config.Confidence;
 import io.palisade.core.config.Mode;
 import io.palisade.core.config.Settings;
 import io.palisade.core.detect.sql.SqlInjectionProtection;
@@ -322,8 +323,19 @@ public final class RuleEngine {
         }
     }
 
+    /**
+     * A rule's own mode wins; otherwise {@code palisade.mode=monitor} makes every rule report, and in
+     * block mode a heuristic rule blocks only with {@code palisade.rules.block=all}.
+     */
     private Mode modeOf(Rule rule) {
-        return rule.mode() != null ? rule.mode() : settings.mode();
+        if (rule.mode() != null) {
+            return rule.mode();
+        }
+        if (settings.mode() == Mode.MONITOR) {
+            return Mode.MONITOR;
+        }
+        return rule.confidence() == Confidence.HIGH || settings.rulesBlock() == Confidence.HEURISTIC ? Mode.BLOCK
+                : Mode.MONITOR;
     }
 
     /**
@@ -411,9 +423,14 @@ public final class RuleEngine {
                     continue;
                 }
                 if (found != null) {
-                    record.addDetection(found);
                     if (found.blocked()) {
+                        record.addDetection(found);
                         return found;
+                    }
+                    // One report per attack type and input: a payload the exploit rule reported is not
+                    // reported again by the heuristic of the same type.
+                    if (!reported(record, found)) {
+                        record.addDetection(found);
                     }
                 }
             }
@@ -421,6 +438,15 @@ public final class RuleEngine {
         } finally {
             record.addRuleNanos(System.nanoTime() - start);
         }
+    }
+
+    private static boolean reported(RequestRecord record, Detection found) {
+        for (Detection earlier : record.detections()) {
+            if (earlier.attackType().equals(found.attackType()) && earlier.input() == found.input()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -470,7 +496,8 @@ public final class RuleEngine {
         }
         boolean block = modeOf(rule) == Mode.BLOCK && !record.allowlisted();
         return new Detection(rule.id(), rule.attackType(), "request", witness,
-                rule.conditions().get(0).operator().name() + " matched " + what, null, block, Instant.now());
+                rule.conditions().get(0).operator().name() + " matched " + what, null, block, Instant.now(),
+                rule.confidence().label());
     }
 
     private record Match(RequestInput input, String what) {

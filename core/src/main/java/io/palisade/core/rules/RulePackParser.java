@@ -1,5 +1,6 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.config.Confidence;
 import io.palisade.core.config.Mode;
 import io.palisade.core.net.IpRanges;
 import jakarta.json.JsonArray;
@@ -35,7 +36,7 @@ public final class RulePackParser {
     private static final JsonProviderImpl JSON = new JsonProviderImpl();
     private static final Set<String> PACK_FIELDS = Set.of("format", "version", "base", "rules", "disable", "data");
     private static final Set<String> RULE_FIELDS = Set.of("id", "name", "attack_type", "target", "mode", "priority",
-            "critical", "conditions", "operator");
+            "critical", "conditions", "operator", "confidence");
     private static final Set<String> CONDITION_FIELDS = Set.of("inputs", "transformers", "operator", "value");
     private static final Set<String> DATA_FIELDS = Set.of("ip_denylist", "ip_allowlist", "path_allowlist");
 
@@ -168,6 +169,12 @@ public final class RulePackParser {
             }
             mode = modeText.equals("block") ? Mode.BLOCK : Mode.MONITOR;
         }
+        String confidenceText = string(json, "confidence", where, "high");
+        Confidence confidence = switch (confidenceText) {
+            case "high" -> Confidence.HIGH;
+            case "heuristic" -> Confidence.HEURISTIC;
+            default -> throw new RulePackException(where + ": \"confidence\" must be \"high\" or \"heuristic\"");
+        };
         int priority = integer(json, "priority", where, 1000);
         boolean critical = bool(json, "critical", where, false);
         List<Rule.Condition> conditions = new ArrayList<>();
@@ -192,7 +199,7 @@ public final class RulePackParser {
                 conditions.add(condition(list.getJsonObject(i), where + ", condition #" + (i + 1)));
             }
         }
-        return new Rule(id, name, attackType, target, mode, priority, critical, conditions);
+        return new Rule(id, name, attackType, target, mode, priority, critical, conditions, confidence);
     }
 
     private static Rule.Condition condition(JsonObject json, String where) throws RulePackException {

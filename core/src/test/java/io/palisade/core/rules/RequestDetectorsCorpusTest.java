@@ -79,11 +79,34 @@ class RequestDetectorsCorpusTest {
 
     static final StringBuilder MISSES = new StringBuilder();
 
+    /**
+     * The payloads of one list: one a line, except Mario Heiderich's vectors, which span several lines
+     * each and are cut at their {@code <div id="N">} wrappers (a line of one is a fragment, not a payload).
+     */
+    static List<String> payloads(Path file) {
+        if (file.getFileName().toString().equals("XSSDetection.txt")) {
+            // Its table of the ways to write '<' alone (%3C, &lt, &#x3c; ...) lists encodings, not payloads.
+            return lines(file).stream().filter(line -> !Detectors.lessThanAlone(line)).toList();
+        }
+        if (!file.getFileName().toString().equals("MarioXSSVectors.txt")) {
+            return lines(file);
+        }
+        String all = String.join("\n", lines(file));
+        List<String> vectors = new ArrayList<>();
+        for (String part : all.split("<div id=\"\\d+\">")) {
+            String vector = part.replace("//[\"'`-->]]>]</div>", "").strip();
+            if (!vector.isEmpty()) {
+                vectors.add(vector);
+            }
+        }
+        return vectors;
+    }
+
     private static String report(String name, List<Path> files, Predicate<String> detector, StringBuilder out) {
         int total = 0;
         int found = 0;
         for (Path file : files) {
-            List<String> payloads = lines(file);
+            List<String> payloads = payloads(file);
             int hit = 0;
             for (String payload : payloads) {
                 if (detector.test(payload)) {
@@ -145,9 +168,24 @@ class RequestDetectorsCorpusTest {
         String traversalRate = report("detect_path_traversal", files("path-traversal"),
                 p -> Detectors.pathTraversal(p.replace("{FILE}", "etc/passwd")), out);
         String commandRate = report("detect_command_injection", files("command-injection"), Detectors::commandInjection, out);
+        // A bare command ("ls", "whoami", "netstat -an") or a bare separator is a fuzzing fragment: it
+        // harms only an application that runs a whole input as a command, and it is what users type
+        // about shells. The rate over the lines that break out of an argument is the one to watch.
+        List<String> breaking = new ArrayList<>();
+        files("command-injection").forEach(f -> payloads(f).stream().filter(RequestDetectorsCorpusTest::breaksOut)
+                .forEach(breaking::add));
+        String breakingRate = reportLines("detect_command_injection", "lines with a separator, substitution or code",
+                breaking, Detectors::commandInjection, out);
+        out.append('\n');
         String sqlRate = report("detect_sqli", files("sqli"), Detectors::sqlInjection, out);
         String libinjectionSql = reportLines("detect_sqli", "libinjection sqli-*.txt", decodedLines("sqli-"),
                 Detectors::sqlInjection, out);
+
+        out.append("\nHigh-confidence (exploit) detectors, which block by default:\n\n");
+        String xssExploit = report("detect_xss_exploit", xss, Detectors::xssExploit, out);
+        report("detect_path_traversal_exploit", files("path-traversal"),
+                p -> Detectors.pathTraversalExploit(p.replace("{FILE}", "etc/passwd")), out);
+        report("detect_command_injection_exploit", files("command-injection"), Detectors::commandInjectionExploit, out);
 
         List<String> benign = new ArrayList<>(ORDINARY);
         for (String line : lines(CORPUS.resolve("libinjection").resolve("false_positives.txt"))) {
@@ -156,7 +194,8 @@ class RequestDetectorsCorpusTest {
         List<String> flagged = new ArrayList<>();
         for (String text : benign) {
             for (var detector : List.<Predicate<String>>of(Detectors::xss, Detectors::pathTraversal,
-                    Detectors::commandInjection, Detectors::sqlInjection)) {
+                    Detectors::commandInjection, Detectors::sqlInjection, Detectors::xssExploit,
+                    Detectors::pathTraversalExploit, Detectors::commandInjectionExploit)) {
                 if (detector.test(text)) {
                     flagged.add(text);
                     break;
@@ -174,13 +213,22 @@ class RequestDetectorsCorpusTest {
         assertThat(flagged).as("false positives on ordinary text").isEmpty();
         // Floors a little under what the detectors reach today (target/request-detectors.txt): a
         // change that loses detections fails here.
-        assertThat(rate(xssRate)).as("XSS lists").isGreaterThanOrEqualTo(0.82);
+        assertThat(rate(xssRate)).as("XSS lists").isGreaterThanOrEqualTo(0.95);
+        assertThat(rate(xssExploit)).as("XSS lists, exploit detector").isGreaterThanOrEqualTo(0.30);
         assertThat(rate(handlerRate)).as("event handlers").isGreaterThanOrEqualTo(0.95);
         assertThat(rate(libinjectionXss)).as("libinjection XSS").isGreaterThanOrEqualTo(0.93);
-        assertThat(rate(traversalRate)).as("path traversal lists").isGreaterThanOrEqualTo(0.70);
-        assertThat(rate(commandRate)).as("command injection lists").isGreaterThanOrEqualTo(0.75);
+        assertThat(rate(traversalRate)).as("path traversal lists").isGreaterThanOrEqualTo(0.95);
+        assertThat(rate(commandRate)).as("command injection lists").isGreaterThanOrEqualTo(0.80);
+        assertThat(rate(breakingRate)).as("command injection lines that break out").isGreaterThanOrEqualTo(0.90);
         assertThat(rate(sqlRate)).as("SQL injection lists (request level)").isGreaterThanOrEqualTo(0.65);
         assertThat(rate(libinjectionSql)).as("libinjection SQLi (request level)").isGreaterThanOrEqualTo(0.88);
+    }
+
+    /** A separator or substitution followed by something, or code: what can break out of an argument. */
+    static boolean breaksOut(String line) {
+        String decoded = Transformer.percentDecode(line).replace("\\n", "\n");
+        return decoded.matches("(?s).*([;|&`\n]|\\$\\().*\\w.*") || decoded.contains("{{") || decoded.contains("<?")
+                || decoded.contains("${");
     }
 
     private static double rate(String fraction) {

