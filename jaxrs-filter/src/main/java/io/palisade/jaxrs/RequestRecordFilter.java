@@ -26,9 +26,10 @@ import java.util.logging.Logger;
  * Opens the request record first thing (pre-matching, earliest priority) and closes it last: as a
  * response filter with the same priority it runs after every other one, and where the container tells
  * when a request ends on every path (Grizzly, the servlet filter), it is closed there too. Collects the
- * request's query, matrix, header and cookie inputs as unbound extras within {@link RequestLimits}; what
- * the matched resource method receives, and a JSON body, are recorded after matching
- * ({@link ResourceMatchFilter}).
+ * request's query, matrix, header and cookie inputs as unbound extras within {@link RequestLimits} and
+ * runs the request rules over them and the URI, so that every request is inspected, routed or not;
+ * what the matched resource method receives, and a JSON body, are recorded and inspected after
+ * matching ({@link ResourceMatchFilter}).
  *
  * <p>When a protection blocked something during the request, the response is replaced with the block
  * response here, whatever the application did with the exception. (When the exception escapes
@@ -81,6 +82,10 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
             LOG.log(Level.FINE, "PAL4001: could not read all inputs of request " + record.id(), e);
         } finally {
             record.addProtectionNanos(System.nanoTime() - start);
+        }
+        // Every request, routed or not: a probe at a path the application does not serve is seen too.
+        if (rules.inspectBeforeMatching(record) != null) {
+            request.abortWith(block.build(record.id(), request.getAcceptableMediaTypes()));
         }
     }
 

@@ -26,8 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * After matching: names the matched resource method, records what it receives ({@link BoundParameters})
- * whole and marked bound, reads a JSON body, and runs the request-phase rules over every input
- * collected so far (form fields follow in the interceptor). A blocking detection aborts the request with
+ * whole and marked bound, reads a JSON body, and runs the request-phase rules over what this adds to
+ * the inputs inspected before matching (nothing is inspected twice). A blocking detection aborts the request with
  * the block response before the resource runs. One instance per resource method, built at deployment
  * by {@link PalisadeFeature}, so no reflection runs per request.
  *
@@ -76,7 +76,7 @@ final class ResourceMatchFilter implements ContainerRequestFilter {
         } finally {
             record.addProtectionNanos(System.nanoTime() - start);
         }
-        if (rules.inspectRequest(record) != null) {
+        if (rules.inspectMatched(record) != null) {
             request.abortWith(block.build(record.id(), request.getAcceptableMediaTypes()));
         }
     }

@@ -201,6 +201,14 @@ class ServerBookstoreIT {
                 "\"hook_point\":\"" + ServerJpa.CREATE_NATIVE_QUERY + "\"");
     }
 
+    @Test
+    void probesAtPathsTheApplicationDoesNotRouteAreInspected() throws Exception {
+        assertThat(get("no/such/page").statusCode()).as("an ordinary unknown page").isEqualTo(404);
+        assertBlocked(get(".env"));
+        assertBlocked(get("wp-login.php"));
+        assertBlocked(get("no/such/page?file=" + q("../../../../etc/passwd")));
+    }
+
     private static void assertBlocked(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(403);
         assertThat(response.body()).matches("\\{\"error\":\"request blocked\",\"request_id\":\"[0-9a-f]{16}\"}");

@@ -58,6 +58,7 @@ public final class RequestRecord {
     private LateInputs lateInputs;
     private volatile boolean exempt;
     private volatile boolean allowlisted;
+    private Object inspection;
 
     public RequestRecord(String id, String method, String path, String clientIp, RequestLimits limits) {
         this.id = id;
@@ -289,6 +290,18 @@ public final class RequestRecord {
 
     public void exempt(boolean value) {
         exempt = value;
+    }
+
+    /**
+     * What the rules engine's inspection before matching leaves for the one after it (which inputs it
+     * saw, which rules it ran); opaque here, owned by the engine. {@code null} until then.
+     */
+    public synchronized Object inspection() {
+        return inspection;
+    }
+
+    public synchronized void inspection(Object state) {
+        inspection = state;
     }
 
     /** Whether the client is never blocked ({@code palisade.ip.allowlist}): detections are only recorded. */

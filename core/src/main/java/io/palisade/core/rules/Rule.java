@@ -15,19 +15,30 @@ import java.util.List;
  *                   {@code palisade.rules.block=all}
  */
 public record Rule(String id, String name, String attackType, Target target, Mode mode, int priority, boolean critical,
-        List<Condition> conditions, Confidence confidence) {
+        List<Condition> conditions, Confidence confidence, List<Exclusion> exclusions) {
 
     public enum Target { REQUEST, JDBC }
 
     public Rule {
         conditions = List.copyOf(conditions);
         java.util.Objects.requireNonNull(confidence, "confidence");
+        exclusions = List.copyOf(exclusions);
+    }
+
+    public Rule(String id, String name, String attackType, Target target, Mode mode, int priority, boolean critical,
+            List<Condition> conditions, Confidence confidence) {
+        this(id, name, attackType, target, mode, priority, critical, conditions, confidence, List.of());
     }
 
     /** A high-confidence rule (what a pack's rule is unless it says otherwise). */
     public Rule(String id, String name, String attackType, Target target, Mode mode, int priority, boolean critical,
             List<Condition> conditions) {
         this(id, name, attackType, target, mode, priority, critical, conditions, Confidence.HIGH);
+    }
+
+    /** This rule with {@code list} as its exclusions (a pack's, for the rule set it goes into). */
+    Rule withExclusions(List<Exclusion> list) {
+        return new Rule(id, name, attackType, target, mode, priority, critical, conditions, confidence, list);
     }
 
     /**

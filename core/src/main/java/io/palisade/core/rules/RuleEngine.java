@@ -127,8 +127,7 @@ public final class RuleEngine {
                 }
             });
         }
-        install(RulePackParser.combine(builtIn, null, "built-in", settings.ipDenylist(), settings.ipAllowlist(),
-                settings.pathAllowlist()));
+        install(builtInSet(settings));
         this.location = inert ? null : settings.rulesLocation()
                 .map(where -> new RuleLocation(where, settings.backendTls().orElse(null))).orElse(null);
         if (location != null) {
@@ -144,6 +143,15 @@ public final class RuleEngine {
      */
     public boolean refreshLocation() {
         return location != null && location.poll(this);
+    }
+
+    private RuleSet builtInSet(Settings settings) {
+        try {
+            return RulePackParser.combine(builtIn, null, "built-in", settings.ipDenylist(), settings.ipAllowlist(),
+                    settings.pathAllowlist());
+        } catch (RulePackException e) {
+            throw new IllegalStateException("the built-in rule pack is not valid: " + e.getMessage(), e);
+        }
     }
 
     private static RulePackParser.Pack loadBuiltIn() {
@@ -383,16 +391,84 @@ public final class RuleEngine {
     }
 
     /**
-     * Runs the request-phase rules once the resource method is matched and the request's inputs are
-     * recorded (form fields and a JSON body included): over every input, and over the URI, method and
-     * client address. Detections are recorded in the record; the one that blocks is returned, or
-     * {@code null}.
+     * Runs the request-phase rules over the whole request at once: both phases below, one after the
+     * other. For callers that record every input before inspecting (tests, tools).
      */
     public Detection inspectRequest(RequestRecord record) {
+        Detection found = inspectBeforeMatching(record);
+        return found != null ? found : inspectMatched(record);
+    }
+
+    /**
+     * The inspection every request gets, routed or not: the rules over what the request carries before
+     * any resource is matched (query, matrix parameters, headers, cookies, and the URI, method and
+     * client address). Detections are recorded; the one that blocks is returned, or {@code null}. What
+     * was seen is kept in the record, so that {@link #inspectMatched} looks only at what matching adds.
+     * Past the budget, non-critical rules wait for matching, where the bound inputs are known.
+     */
+    public Detection inspectBeforeMatching(RequestRecord record) {
         if (record.exempt()) {
             return null;
         }
         InForce rules = current.get();
+        List<Rule> requestRules = rules.rules().requestRules();
+        List<RequestInput> inputs = record.inputsView();
+        Inspection state = new Inspection(rules, inputs.toArray(new RequestInput[0]));
+        record.inspection(state);
+        long start = System.nanoTime();
+        long spentBefore = record.ruleNanos();
+        boolean overrun = false;
+        try {
+            for (int i = 0; i < requestRules.size(); i++) {
+                Rule rule = requestRules.get(i);
+                CircuitBreaker ruleBreaker = rules.ruleBreakers()[i];
+                if (!ruleBreaker.allows()) {
+                    record.incomplete(Incompleteness.RULE_SKIPPED);
+                    continue;
+                }
+                if (!overrun && (i & 1) == 0 && spentBefore + (System.nanoTime() - start) > budgetNanos) {
+                    overrun = true;
+                    counters.budgetOverrun();
+                }
+                if (overrun && !rule.critical()) {
+                    state.deferred = true; // runs after matching, on the inputs the resource receives
+                    continue;
+                }
+                Detection found;
+                try {
+                    found = evaluate(rule, record, inputs, false, state, i, false);
+                } catch (RuntimeException e) {
+                    counters.ruleFault();
+                    ruleBreaker.record();
+                    LOG.log(Level.FINE, "PAL1203: rule '" + rule.id() + "' failed; the request proceeds", e);
+                    continue;
+                }
+                if (found != null) {
+                    state.fired(i);
+                    if (report(record, found)) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } finally {
+            record.addRuleNanos(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * After matching, once the inputs the resource method receives are recorded (path parameters, form
+     * fields, a JSON body): the rules over what matching added, nothing seen before inspected again. A
+     * rule whose conditions matched partly before matching completes here. Without the earlier phase
+     * (or when a new pack came in between) every input is inspected. Detections are recorded; the one
+     * that blocks is returned, or {@code null}.
+     */
+    public Detection inspectMatched(RequestRecord record) {
+        if (record.exempt()) {
+            return null;
+        }
+        InForce rules = current.get();
+        Inspection state = record.inspection() instanceof Inspection earlier && earlier.rules == rules ? earlier : null;
         List<Rule> requestRules = rules.rules().requestRules();
         List<RequestInput> inputs = record.inputsView();
         long start = System.nanoTime();
@@ -401,6 +477,9 @@ public final class RuleEngine {
         try {
             for (int i = 0; i < requestRules.size(); i++) {
                 Rule rule = requestRules.get(i);
+                if (state != null && state.hasFired(i)) {
+                    continue;
+                }
                 CircuitBreaker ruleBreaker = rules.ruleBreakers()[i];
                 if (!ruleBreaker.allows()) {
                     record.incomplete(Incompleteness.RULE_SKIPPED);
@@ -414,30 +493,39 @@ public final class RuleEngine {
                 }
                 Detection found;
                 try {
-                    // Past the budget a non-critical rule still runs, on the inputs the resource receives.
-                    found = evaluate(rule, record, inputs, overrun && !rule.critical());
+                    // Past the budget a non-critical rule still runs, on the inputs the resource receives;
+                    // one the first phase deferred looks at all of them, the others at what is new.
+                    boolean boundOnly = overrun && !rule.critical();
+                    boolean whole = state == null || state.deferred && !rule.critical();
+                    found = whole ? evaluate(rule, record, inputs, boundOnly, null, i, false)
+                            : evaluate(rule, record, inputs, boundOnly, state, i, true);
                 } catch (RuntimeException e) {
                     counters.ruleFault();
                     ruleBreaker.record();
                     LOG.log(Level.FINE, "PAL1203: rule '" + rule.id() + "' failed; the request proceeds", e);
                     continue;
                 }
-                if (found != null) {
-                    if (found.blocked()) {
-                        record.addDetection(found);
-                        return found;
-                    }
-                    // One report per attack type and input: a payload the exploit rule reported is not
-                    // reported again by the heuristic of the same type.
-                    if (!reported(record, found)) {
-                        record.addDetection(found);
-                    }
+                if (found != null && report(record, found)) {
+                    return found;
                 }
             }
             return unfinished(record);
         } finally {
             record.addRuleNanos(System.nanoTime() - start);
         }
+    }
+
+    /** Records {@code found} (once per attack type and input, unless it blocks); whether it blocks. */
+    private static boolean report(RequestRecord record, Detection found) {
+        if (found.blocked()) {
+            record.addDetection(found);
+            return true;
+        }
+        // A payload the exploit rule reported is not reported again by the heuristic of the same type.
+        if (!reported(record, found)) {
+            record.addDetection(found);
+        }
+        return false;
     }
 
     private static boolean reported(RequestRecord record, Detection found) {
@@ -447,6 +535,68 @@ public final class RuleEngine {
             }
         }
         return false;
+    }
+
+    /**
+     * What the inspection before matching saw and found, for the one after it. Owned by one request's
+     * thread at a time.
+     */
+    private static final class Inspection {
+
+        final InForce rules;
+        /** The inputs as they were: later ones equal to one of these were inspected already. */
+        final RequestInput[] seen;
+        /** Per rule, the conditions that matched (bit per condition), for rules with several; lazily. */
+        int[] partial;
+        /** Per rule, whether it produced a detection; lazily. */
+        boolean[] fired;
+        /** Whether non-critical rules were left for after matching (the budget ran out). */
+        boolean deferred;
+
+        Inspection(InForce rules, RequestInput[] seen) {
+            this.rules = rules;
+            this.seen = seen;
+        }
+
+        void fired(int rule) {
+            if (fired == null) {
+                fired = new boolean[rules.rules().requestRules().size()];
+            }
+            fired[rule] = true;
+        }
+
+        boolean hasFired(int rule) {
+            return fired != null && fired[rule];
+        }
+
+        void matched(int rule, int condition) {
+            if (partial == null) {
+                partial = new int[rules.rules().requestRules().size()];
+            }
+            partial[rule] |= 1 << condition;
+        }
+
+        boolean matchedBefore(int rule, int condition) {
+            return partial != null && (partial[rule] & 1 << condition) != 0;
+        }
+
+        /** Whether {@code input}, at {@code index} now, was there before matching (the same value from the same place). */
+        boolean saw(RequestInput input, int index) {
+            if (index < seen.length && same(seen[index], input)) {
+                return true;
+            }
+            for (RequestInput earlier : seen) {
+                if (same(earlier, input)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean same(RequestInput a, RequestInput b) {
+            return a == b || a.source() == b.source() && (a.value() == b.value() || a.value().equals(b.value()))
+                    && a.name().equals(b.name());
+        }
     }
 
     /**
@@ -478,14 +628,39 @@ public final class RuleEngine {
      *                  the record when others were left out)
      */
     private Detection evaluate(Rule rule, RequestRecord record, List<RequestInput> inputs, boolean boundOnly) {
+        return evaluate(rule, record, inputs, boundOnly, null, -1, false);
+    }
+
+    /**
+     * @param state with a rule index: before matching ({@code after} false), remember which conditions
+     *              matched; after matching, take those as matched and look only at inputs not seen
+     *              before. {@code null}: every input, nothing remembered
+     */
+    private Detection evaluate(Rule rule, RequestRecord record, List<RequestInput> inputs, boolean boundOnly,
+            Inspection state, int index, boolean after) {
         RequestInput witness = null;
         String what = null;
+        boolean failed = false;
+        List<Exclusion> excluded = rule.exclusions().isEmpty() ? List.of() : applicable(rule.exclusions(), record.path());
         List<Rule.Condition> conditions = rule.conditions();
         for (int c = 0; c < conditions.size(); c++) {
+            if (after && state.matchedBefore(index, c)) {
+                if (what == null) {
+                    what = "an earlier input";
+                }
+                continue;
+            }
             Rule.Condition condition = conditions.get(c);
-            Match match = match(condition, record, inputs, boundOnly);
+            Match match = match(condition, record, inputs, boundOnly, after ? state : null, excluded);
             if (match == null) {
-                return null;
+                if (state == null || after || conditions.size() == 1) {
+                    return null;
+                }
+                failed = true; // before matching, go on: what matched is remembered for later
+                continue;
+            }
+            if (state != null && !after && conditions.size() > 1) {
+                state.matched(index, c);
             }
             if (witness == null && match.input != null) {
                 witness = match.input;
@@ -493,6 +668,9 @@ public final class RuleEngine {
             if (what == null) {
                 what = match.what;
             }
+        }
+        if (failed) {
+            return null;
         }
         boolean block = modeOf(rule) == Mode.BLOCK && !record.allowlisted();
         return new Detection(rule.id(), rule.attackType(), "request", witness,
@@ -503,15 +681,19 @@ public final class RuleEngine {
     private record Match(RequestInput input, String what) {
     }
 
+    /**
+     * @param seenBefore after matching: inputs it saw (and the URI, method and client, which it
+     *                   inspected) are skipped; {@code null} to look at everything
+     */
     private static Match match(Rule.Condition condition, RequestRecord record, List<RequestInput> inputs,
-            boolean boundOnly) {
+            boolean boundOnly, Inspection seenBefore, List<Exclusion> excluded) {
         int bound = record.limits().maxValueLength();
         List<InputSelector> selectors = condition.inputs();
-        for (int s = 0; s < selectors.size(); s++) {
+        for (int s = 0; seenBefore == null && s < selectors.size(); s++) {
             InputSelector selector = selectors.get(s);
             switch (selector.kind()) {
                 case URI:
-                    if (test(condition, record.path(), bound)) {
+                    if (!excludedUri(excluded) && test(condition, record.path(), bound)) {
                         return new Match(null, "uri");
                     }
                     break;
@@ -532,7 +714,8 @@ public final class RuleEngine {
         // Inputs once each, in the order received; a source no selector looks at costs one bit test.
         for (int i = 0; i < inputs.size(); i++) {
             RequestInput input = inputs.get(i);
-            if (!condition.looksAt(input.source()) || !selected(selectors, input)) {
+            if (!condition.looksAt(input.source()) || !selected(selectors, input)
+                    || seenBefore != null && seenBefore.saw(input, i) || !excluded.isEmpty() && excluded(excluded, input)) {
                 continue;
             }
             if (boundOnly && !input.bound()) {
@@ -544,6 +727,38 @@ public final class RuleEngine {
             }
         }
         return null;
+    }
+
+    /** The exclusions of a rule that apply on {@code path}; usually none. */
+    private static List<Exclusion> applicable(List<Exclusion> exclusions, String path) {
+        List<Exclusion> found = null;
+        for (Exclusion exclusion : exclusions) {
+            if (exclusion.appliesTo(path)) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(exclusion);
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
+    private static boolean excluded(List<Exclusion> excluded, RequestInput input) {
+        for (int e = 0; e < excluded.size(); e++) {
+            if (excluded.get(e).excludes(input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean excludedUri(List<Exclusion> excluded) {
+        for (int e = 0; e < excluded.size(); e++) {
+            if (excluded.get(e).excludesUri()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean selected(List<InputSelector> selectors, RequestInput input) {

@@ -34,7 +34,10 @@ public final class RulePackParser {
     static final String SQL_STRUCTURE = "detect_sql_structure";
 
     private static final JsonProviderImpl JSON = new JsonProviderImpl();
-    private static final Set<String> PACK_FIELDS = Set.of("format", "version", "base", "rules", "disable", "data");
+    private static final Set<String> PACK_FIELDS = Set.of("format", "version", "base", "rules", "disable", "data",
+            "exclusions");
+    private static final Set<String> EXCLUSION_FIELDS = Set.of("rule", "input", "path", "reason");
+    static final int MAX_EXCLUSIONS = 1_000;
     private static final Set<String> RULE_FIELDS = Set.of("id", "name", "attack_type", "target", "mode", "priority",
             "critical", "conditions", "operator", "confidence");
     private static final Set<String> CONDITION_FIELDS = Set.of("inputs", "transformers", "operator", "value");
@@ -45,7 +48,12 @@ public final class RulePackParser {
 
     /** A pack as read, before it is combined with a base. */
     public record Pack(String version, boolean extendsDefault, List<Rule> rules, Set<String> disabled,
-            List<String> ipDenylist, List<String> ipAllowlist, List<String> pathAllowlist) {
+            List<String> ipDenylist, List<String> ipAllowlist, List<String> pathAllowlist, List<Exclusion> exclusions) {
+
+        public Pack(String version, boolean extendsDefault, List<Rule> rules, Set<String> disabled,
+                List<String> ipDenylist, List<String> ipAllowlist, List<String> pathAllowlist) {
+            this(version, extendsDefault, rules, disabled, ipDenylist, ipAllowlist, pathAllowlist, List.of());
+        }
     }
 
     /**
@@ -114,12 +122,59 @@ public final class RulePackParser {
                 throw new RulePackException(where + ", data: path '" + path + "' must start with / and may end with *");
             }
         }
-        return new Pack(version, base.equals("default"), compiled, disabled, deny, allow, paths);
+        return new Pack(version, base.equals("default"), compiled, disabled, deny, allow, paths, exclusions(root, where));
     }
 
-    /** Combines a pack with the base it extends (when it does) and compiles the lookup structures. */
+    private static List<Exclusion> exclusions(JsonObject root, String packWhere) throws RulePackException {
+        if (!root.containsKey("exclusions")) {
+            return List.of();
+        }
+        JsonArray list = array(root, "exclusions", packWhere);
+        if (list.size() > MAX_EXCLUSIONS) {
+            throw new RulePackException(packWhere + " has more than " + MAX_EXCLUSIONS + " exclusions");
+        }
+        List<Exclusion> exclusions = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = packWhere + ", exclusion #" + (i + 1);
+            if (list.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new RulePackException(where + " is not an object");
+            }
+            JsonObject json = list.getJsonObject(i);
+            unknownFields(json, EXCLUSION_FIELDS, where);
+            string(json, "reason", where, null);
+            String rule = string(json, "rule", where, null);
+            if (rule == null) {
+                throw new RulePackException(where + ": \"rule\" is required (the id of the rule to switch off)");
+            }
+            String inputText = string(json, "input", where, null);
+            if (inputText == null) {
+                throw new RulePackException(where + ": \"input\" is required, e.g. \"json:bio\", \"query:q\" or \"uri\"");
+            }
+            InputSelector input;
+            try {
+                input = InputSelector.parse(inputText);
+            } catch (IllegalArgumentException e) {
+                throw new RulePackException(where + ": " + e.getMessage());
+            }
+            if (input.kind() != InputSelector.Kind.INPUT && input.kind() != InputSelector.Kind.URI) {
+                throw new RulePackException(where + ": \"input\" must be an input (query:q, json:bio, header:X-Note ...) or uri");
+            }
+            String path = string(json, "path", where, null);
+            if (path == null || !path.startsWith("/") || path.indexOf('*') >= 0 && path.indexOf('*') != path.length() - 1) {
+                throw new RulePackException(where + ": \"path\" is required, starts with / and may end with * (a prefix)");
+            }
+            exclusions.add(new Exclusion(rule, input, path));
+        }
+        return exclusions;
+    }
+
+    /**
+     * Combines a pack with the base it extends (when it does) and compiles the lookup structures.
+     *
+     * @throws RulePackException when an exclusion names no request rule of the result
+     */
     public static RuleSet combine(Pack pack, Pack base, String origin, List<String> configDeny, List<String> configAllow,
-            List<String> configPaths) {
+            List<String> configPaths) throws RulePackException {
         Map<String, Rule> rules = new LinkedHashMap<>();
         List<String> deny = new ArrayList<>(configDeny);
         List<String> allow = new ArrayList<>(configAllow);
@@ -135,6 +190,26 @@ public final class RulePackParser {
         deny.addAll(pack.ipDenylist());
         allow.addAll(pack.ipAllowlist());
         paths.addAll(pack.pathAllowlist());
+        List<Exclusion> exclusions = new ArrayList<>();
+        if (pack.extendsDefault() && base != null) {
+            exclusions.addAll(base.exclusions());
+        }
+        exclusions.addAll(pack.exclusions());
+        Map<String, List<Exclusion>> byRule = new LinkedHashMap<>();
+        for (Exclusion exclusion : exclusions) {
+            Rule rule = rules.get(exclusion.rule());
+            if (rule == null) {
+                throw new RulePackException("rule pack from " + origin + ": an exclusion names rule '" + exclusion.rule()
+                        + "', which is not in force");
+            }
+            if (rule.target() != Rule.Target.REQUEST) {
+                throw new RulePackException("rule pack from " + origin + ": an exclusion names rule '" + exclusion.rule()
+                        + "', which is a jdbc rule: the SQL check fires only when an input changed a statement, and"
+                        + " takes no exclusions");
+            }
+            byRule.computeIfAbsent(rule.id(), id -> new ArrayList<>()).add(exclusion);
+        }
+        byRule.forEach((id, list) -> rules.put(id, rules.get(id).withExclusions(list)));
         Comparator<Rule> order = Comparator.comparingInt(Rule::priority).thenComparing(Rule::id);
         List<Rule> request = rules.values().stream().filter(r -> r.target() == Rule.Target.REQUEST).sorted(order).toList();
         List<Rule> jdbc = rules.values().stream().filter(r -> r.target() == Rule.Target.JDBC).sorted(order).toList();

