@@ -36,6 +36,7 @@ public final class PalisadeFeature implements Feature {
         BlockResponse block = new BlockResponse(runtime.settings());
         registerPeerAddress(context);
         context.register(new RequestRecordFilter(runtime, RequestLimits.DEFAULT));
+        context.register(new ReflectedMarkupInterceptor(runtime, block));
         context.register(new BlockedCallMapper(runtime.requests(), block));
         context.register(new BlockedInvocationMapper(runtime.requests(), block));
         if (PeerAddress.available("jakarta.persistence.PersistenceException")) {

@@ -143,13 +143,29 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
         }
         RequestRecord record = (RequestRecord) property;
         long start = System.nanoTime();
+        boolean checkedWhenWritten = false;
         try {
+            if (!record.blocked() && ResponseMarkup.isHtml(response.getMediaType()) && ResponseMarkup.worthChecking(record)) {
+                // Reflected XSS at the sink, for a page returned whole; any other entity is checked as it is
+                // written (ReflectedMarkupInterceptor), which then ends the record.
+                String page = ResponseMarkup.text(response.getEntity(), response.getMediaType());
+                if (page != null) {
+                    rules.inspectResponse(record, page);
+                } else if (response.hasEntity()) {
+                    checkedWhenWritten = true;
+                    request.setProperty(ReflectedMarkupInterceptor.ENDS_RECORD, Boolean.TRUE);
+                }
+            }
             if (record.blocked()) {
                 block.apply(record.id(), request, response);
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "PAL4001: could not check the response of request " + record.id(), e);
         } finally {
             record.addProtectionNanos(System.nanoTime() - start);
-            RequestEnd.finish(runtime, record);
+            if (!checkedWhenWritten) {
+                RequestEnd.finish(runtime, record);
+            }
         }
     }
 }

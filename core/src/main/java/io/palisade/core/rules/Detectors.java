@@ -222,6 +222,48 @@ final class Detectors {
         return shape && (!exploit || XSS_EXPLOIT.matcher(text).find());
     }
 
+    /** How much of a value's markup the response check looks for. */
+    static final int MAX_REFLECTED = 256;
+
+    /**
+     * The part of a request value that, found verbatim in an HTML page, shows the page did not escape
+     * it: from its first markup character ({@code <} opening a tag, a comment or a declaration, or a
+     * quote that can end an attribute) on, at most {@link #MAX_REFLECTED} characters. {@code null}
+     * when the value cannot inject markup, or is too plain to tell its reflection from the page's own
+     * markup (a bare {@code <b>} or {@code I <3 it}): it must be shaped like XSS, or carry an attribute
+     * or a call.
+     */
+    static String reflectableMarkup(String value) {
+        if (value == null || value.length() < 3) {
+            return null;
+        }
+        int start = -1;
+        for (int i = 0; i < value.length() && start < 0; i++) {
+            char c = value.charAt(i);
+            if (c == '<' && i + 1 < value.length()) {
+                char next = value.charAt(i + 1);
+                if (Character.isLetter(next) || next == '/' || next == '!' || next == '?') {
+                    start = i;
+                }
+            } else if (c == '"' || c == '\'' || c == '`') {
+                start = i;
+            }
+        }
+        if (start < 0) {
+            return null;
+        }
+        String fragment = value.substring(start, Math.min(value.length(), start + MAX_REFLECTED));
+        boolean armed = fragment.indexOf('=') >= 0 || fragment.indexOf('(') >= 0 || fragment.indexOf('`') >= 0
+                || xss(value);
+        if (!armed || fragment.length() < 4) {
+            return null;
+        }
+        if (fragment.charAt(0) != '<' && fragment.indexOf('<') < 0 && !xss(value)) {
+            return null; // a quote in prose ("it's", "5' 10\"") with an '=' somewhere is not an attribute breakout
+        }
+        return fragment;
+    }
+
     /** Whether {@code value} decodes to a lone {@code <} (for the corpus report: an encoding, not a payload). */
     static boolean lessThanAlone(String value) {
         return decode(value).strip().equals("<");

@@ -17,7 +17,8 @@ import java.util.List;
 public record Rule(String id, String name, String attackType, Target target, Mode mode, int priority, boolean critical,
         List<Condition> conditions, Confidence confidence, List<Exclusion> exclusions) {
 
-    public enum Target { REQUEST, JDBC }
+    /** Where a rule runs: on the request's inputs, at the JDBC (and JPA) hook points, or on an HTML response. */
+    public enum Target { REQUEST, JDBC, RESPONSE }
 
     public Rule {
         conditions = List.copyOf(conditions);

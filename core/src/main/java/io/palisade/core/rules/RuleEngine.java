@@ -271,7 +271,8 @@ public final class RuleEngine {
         lastError = null;
         LOG.info("PAL1201: rule pack " + next.version() + " from " + origin + (sequence != null ? " (signed, sequence "
                 + sequence + ")" : "") + " in force: " + next.requestRules().size()
-                + " request rules, " + next.jdbcRules().size() + " JDBC rules");
+                + " request rules, " + next.jdbcRules().size() + " JDBC rules, " + next.responseRules().size()
+                + " response rules");
         return next;
     }
 
@@ -513,6 +514,73 @@ public final class RuleEngine {
         } finally {
             record.addRuleNanos(System.nanoTime() - start);
         }
+    }
+
+    /** HTML bodies larger than this are checked on their first this-many characters only. */
+    public static final int MAX_RESPONSE_SCAN = 1024 * 1024;
+
+    /**
+     * Reflected XSS at the sink: whether a request input that carries markup (a {@code <} opening a
+     * tag, or a quote, in a value shaped like XSS or holding an attribute or a call) appears, from its
+     * first markup character on, verbatim in {@code html}, the HTML response about to be written: the
+     * page did not escape it, so a browser would parse it as markup. Call only for responses a browser
+     * renders as HTML. The detection is recorded; it is returned when it blocks, {@code null} otherwise
+     * (and when no response rule is in force, or no input carries markup). Bounded: at most
+     * {@link #MAX_RESPONSE_SCAN} characters of the body, each value's first 256 characters of markup.
+     */
+    public Detection inspectResponse(RequestRecord record, String html) {
+        if (record.exempt() || html == null || html.isEmpty()) {
+            return null;
+        }
+        List<Rule> responseRules = current.get().rules().responseRules();
+        if (responseRules.isEmpty()) {
+            return null;
+        }
+        String body = html.length() > MAX_RESPONSE_SCAN ? html.substring(0, MAX_RESPONSE_SCAN) : html;
+        List<RequestInput> inputs = record.inputsView();
+        for (Rule rule : responseRules) {
+            List<Exclusion> excluded = rule.exclusions().isEmpty() ? List.of() : applicable(rule.exclusions(), record.path());
+            for (int i = 0; i < inputs.size(); i++) {
+                RequestInput input = inputs.get(i);
+                if (!excluded.isEmpty() && excluded(excluded, input)) {
+                    continue;
+                }
+                String fragment;
+                try {
+                    fragment = Detectors.reflectableMarkup(input.value());
+                } catch (RuntimeException e) {
+                    counters.ruleFault();
+                    continue;
+                }
+                if (fragment == null || !body.contains(fragment)) {
+                    continue;
+                }
+                boolean block = modeOf(rule) == Mode.BLOCK && !record.allowlisted();
+                Detection detection = new Detection(rule.id(), rule.attackType(), "response", input,
+                        "a request input's markup reached an HTML response unescaped", null, block, Instant.now(),
+                        rule.confidence().label());
+                record.addDetection(detection);
+                return block ? detection : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether some input of {@code record} carries markup that {@link #inspectResponse} would look for:
+     * when none does, an HTML response need not be looked at. Cheap: a scan of each value for
+     * {@code <} and quotes.
+     */
+    public static boolean hasReflectableInput(RequestRecord record) {
+        List<RequestInput> inputs = record.inputsView();
+        for (int i = 0; i < inputs.size(); i++) {
+            String value = inputs.get(i).value();
+            if ((value.indexOf('<') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\'') >= 0 || value.indexOf('`') >= 0)
+                    && Detectors.reflectableMarkup(value) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Records {@code found} (once per attack type and input, unless it blocks); whether it blocks. */

@@ -32,6 +32,7 @@ public final class RulePackParser {
     public static final int MAX_PACK_CHARS = 1024 * 1024;
     public static final int MAX_RULES = 2_000;
     static final String SQL_STRUCTURE = "detect_sql_structure";
+    static final String XSS_REFLECTED = "detect_xss_reflected";
 
     private static final JsonProviderImpl JSON = new JsonProviderImpl();
     private static final Set<String> PACK_FIELDS = Set.of("format", "version", "base", "rules", "disable", "data",
@@ -202,7 +203,7 @@ public final class RulePackParser {
                 throw new RulePackException("rule pack from " + origin + ": an exclusion names rule '" + exclusion.rule()
                         + "', which is not in force");
             }
-            if (rule.target() != Rule.Target.REQUEST) {
+            if (rule.target() == Rule.Target.JDBC) {
                 throw new RulePackException("rule pack from " + origin + ": an exclusion names rule '" + exclusion.rule()
                         + "', which is a jdbc rule: the SQL check fires only when an input changed a statement, and"
                         + " takes no exclusions");
@@ -213,8 +214,9 @@ public final class RulePackParser {
         Comparator<Rule> order = Comparator.comparingInt(Rule::priority).thenComparing(Rule::id);
         List<Rule> request = rules.values().stream().filter(r -> r.target() == Rule.Target.REQUEST).sorted(order).toList();
         List<Rule> jdbc = rules.values().stream().filter(r -> r.target() == Rule.Target.JDBC).sorted(order).toList();
+        List<Rule> response = rules.values().stream().filter(r -> r.target() == Rule.Target.RESPONSE).sorted(order).toList();
         String version = pack.extendsDefault() && base != null ? base.version() + "+" + pack.version() : pack.version();
-        return new RuleSet(version, origin, request, jdbc, new IpRanges(deny), new IpRanges(allow), paths);
+        return new RuleSet(version, origin, request, jdbc, new IpRanges(deny), new IpRanges(allow), paths, response);
     }
 
     private static Rule rule(JsonObject json, String packWhere, int number) throws RulePackException {
@@ -234,7 +236,9 @@ public final class RulePackParser {
         Rule.Target target = switch (targetText) {
             case "request" -> Rule.Target.REQUEST;
             case "jdbc" -> Rule.Target.JDBC;
-            default -> throw new RulePackException(where + ": unknown target '" + targetText + "'; known: request, jdbc");
+            case "response" -> Rule.Target.RESPONSE;
+            default -> throw new RulePackException(where + ": unknown target '" + targetText
+                    + "'; known: request, jdbc, response");
         };
         String modeText = string(json, "mode", where, null);
         Mode mode = null;
@@ -257,6 +261,12 @@ public final class RulePackParser {
             String operator = string(json, "operator", where, null);
             if (!SQL_STRUCTURE.equals(operator) || json.containsKey("conditions")) {
                 throw new RulePackException(where + ": a jdbc rule takes \"operator\": \"" + SQL_STRUCTURE
+                        + "\" and no conditions");
+            }
+        } else if (target == Rule.Target.RESPONSE) {
+            String operator = string(json, "operator", where, null);
+            if (!XSS_REFLECTED.equals(operator) || json.containsKey("conditions")) {
+                throw new RulePackException(where + ": a response rule takes \"operator\": \"" + XSS_REFLECTED
                         + "\" and no conditions");
             }
         } else {

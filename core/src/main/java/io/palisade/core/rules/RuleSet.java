@@ -10,15 +10,22 @@ import java.util.List;
  * @param origin where it came from: {@code built-in}, a file, a URL, {@code backend}
  * @param requestRules request-phase rules by ascending priority (then id)
  * @param jdbcRules rules that switch on protections at the JDBC hook points
+ * @param responseRules rules that look at HTML responses before they are written (reflected XSS)
  * @param pathAllowlist paths that skip protection: exact, or prefixes when written with a trailing {@code *}
  */
 public record RuleSet(String version, String origin, List<Rule> requestRules, List<Rule> jdbcRules, IpRanges ipDenylist,
-        IpRanges ipAllowlist, List<String> pathAllowlist) {
+        IpRanges ipAllowlist, List<String> pathAllowlist, List<Rule> responseRules) {
 
     public RuleSet {
         requestRules = List.copyOf(requestRules);
         jdbcRules = List.copyOf(jdbcRules);
         pathAllowlist = List.copyOf(pathAllowlist);
+        responseRules = List.copyOf(responseRules);
+    }
+
+    public RuleSet(String version, String origin, List<Rule> requestRules, List<Rule> jdbcRules, IpRanges ipDenylist,
+            IpRanges ipAllowlist, List<String> pathAllowlist) {
+        this(version, origin, requestRules, jdbcRules, ipDenylist, ipAllowlist, pathAllowlist, List.of());
     }
 
     /** Whether requests for {@code path} skip protection. */
@@ -32,6 +39,6 @@ public record RuleSet(String version, String origin, List<Rule> requestRules, Li
     }
 
     public int size() {
-        return requestRules.size() + jdbcRules.size();
+        return requestRules.size() + jdbcRules.size() + responseRules.size();
     }
 }

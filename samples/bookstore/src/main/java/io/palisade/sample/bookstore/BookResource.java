@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import java.net.URLDecoder;
@@ -30,6 +31,34 @@ import java.util.List;
 public class BookResource {
 
     /** How many books, users, sessions and reviews there are: safe, read-only. */
+    /**
+     * A preview page that writes the title into the HTML as it came, in the text and in an attribute:
+     * deliberately vulnerable to reflected XSS. The escaped twin is {@code /api/safe/books/preview}.
+     */
+    @GET
+    @Path("preview")
+    @Produces(MediaType.TEXT_HTML)
+    public String preview(@QueryParam("title") @DefaultValue("") String title) {
+        return previewPage(title, title);
+    }
+
+    /** The same page written by a {@link StreamingOutput} (the entity is not a string the filters can read). */
+    @GET
+    @Path("preview/stream")
+    @Produces(MediaType.TEXT_HTML)
+    public StreamingOutput previewStream(@QueryParam("title") @DefaultValue("") String title) {
+        return out -> {
+            out.write(previewPage(title, title).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        };
+    }
+
+    static String previewPage(String text, String attribute) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Preview</title></head><body>"
+                + "<h1>Preview</h1><p class=\"title\">" + text + "</p>"
+                + "<form><input type=\"text\" name=\"title\" value=\"" + attribute + "\"></form></body></html>";
+    }
+
     @GET
     @Path("stats")
     public String stats() throws SQLException {
@@ -177,7 +206,7 @@ public class BookResource {
         return Response.status(201).entity("{\"created\":true}").build();
     }
 
-    static String toJson(List<Book> found) {
+    public static String toJson(List<Book> found) {
         JsonArrayBuilder array = Book.JSON.createArrayBuilder();
         found.forEach(book -> array.add(book.toJson()));
         return array.build().toString();

@@ -30,6 +30,32 @@ public class SafeBookResource {
         return BookResource.toJson(books.search(query));
     }
 
+    /** The preview page with the title escaped for HTML: nothing a user types becomes markup. */
+    @GET
+    @Path("preview")
+    @Produces(MediaType.TEXT_HTML)
+    public String preview(@QueryParam("title") @DefaultValue("") String title) {
+        String escaped = escapeHtml(title);
+        return BookResource.previewPage(escaped, escaped);
+    }
+
+    static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '`' -> out.append("&#96;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     @GET
     @Path("by-author")
     public String byAuthor(@QueryParam("author") @DefaultValue("") String author) throws SQLException {
