@@ -18,8 +18,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The servlet container's view of a request, for two things JAX-RS cannot do on every path.
+ * The servlet container's view of a request, for what JAX-RS cannot do on every path.
  * <ul>
+ *   <li>A record for a request served outside JAX-RS (a servlet, JSF, a WebSocket handshake), so
+ *       that the request rules inspect it and the SQL it runs is checked against it
+ *       ({@link ServletRecords}).</li>
  *   <li>The block response for a blocked request whose exception left JAX-RS unmapped (the application
  *       wrapped Palisade's exception in one of its own and maps it nowhere): JAX-RS then skips the
  *       response filters and hands the exception to the servlet container (RESTEasy), or sends a 500
@@ -37,6 +40,7 @@ final class BlockedRequestServletFilter implements Filter {
 
     private volatile PalisadeRuntime runtime;
     private volatile BlockResponse block;
+    private volatile ServletRecords records;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -46,7 +50,15 @@ final class BlockedRequestServletFilter implements Filter {
         ErrorAwareResponse watched = response instanceof HttpServletResponse
                 ? new ErrorAwareResponse(request, (HttpServletResponse) response) : null;
         try {
-            chain.doFilter(request, watched != null ? watched : response);
+            ServletRequest passed = request;
+            RequestRecord opened = openOutsideJaxRs(request);
+            if (opened != null) {
+                if (opened.blocked() && answered(request, response)) {
+                    return;
+                }
+                passed = new ServletRecords.RecordingRequest((HttpServletRequest) request, opened);
+            }
+            chain.doFilter(passed, watched != null ? watched : response);
         } catch (IOException | ServletException | RuntimeException | Error e) {
             if (watched != null && watched.answered || answered(request, response)) {
                 return; // the client has the block response; the exception was Palisade's own block
@@ -54,6 +66,25 @@ final class BlockedRequestServletFilter implements Filter {
             throw e;
         } finally {
             end(request);
+        }
+    }
+
+    /**
+     * For a request served outside JAX-RS (a servlet, JSF, a WebSocket handshake), opens its record
+     * ({@link ServletRecords}); {@code null} for JAX-RS requests (the JAX-RS filters open theirs) and
+     * when Palisade is not running. Never throws.
+     */
+    private RequestRecord openOutsideJaxRs(ServletRequest request) {
+        try {
+            if (!(request instanceof HttpServletRequest) || request.getAttribute(RequestRecordFilter.PROPERTY) != null
+                    || !resolve()) {
+                return null;
+            }
+            HttpServletRequest http = (HttpServletRequest) request;
+            return records.servedByJaxRs(http) ? null : records.open(http);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "PAL4001: could not open a record for a request served outside JAX-RS", e);
+            return null;
         }
     }
 
@@ -163,6 +194,7 @@ final class BlockedRequestServletFilter implements Filter {
                 return false;
             }
             block = new BlockResponse(found.settings());
+            records = new ServletRecords(found);
             runtime = found;
         }
         return true;

