@@ -48,9 +48,12 @@ public final class PalisadeFeature implements Feature {
 
     /** The filter that knows how to read the socket peer here; none when neither runtime is present. */
     private static void registerPeerAddress(FeatureContext context) {
+        boolean grizzly = PeerAddress.available("org.glassfish.grizzly.http.server.Request");
         if (PeerAddress.available("jakarta.servlet.http.HttpServletRequest")) {
-            context.register(new ServletPeerFilter());
-        } else if (PeerAddress.available("org.glassfish.grizzly.http.server.Request")) {
+            // The servlet API can be on the class path of an application Grizzly serves directly:
+            // Grizzly's filter then reads the peer (by reflection, without Jersey's injection).
+            context.register(new ServletPeerFilter(grizzly ? new GrizzlyPeerFilter() : null));
+        } else if (grizzly) {
             context.register(new GrizzlyPeerFilter());
         } else {
             LOG.info("PAL4004: the client's socket address is not available in this JAX-RS runtime; client IP"

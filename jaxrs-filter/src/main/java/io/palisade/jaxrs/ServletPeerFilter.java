@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.Context;
 
 /**
  * On servlet containers (WildFly, Payara, Open Liberty): the peer from the servlet request, and the
- * servlet request itself for {@link FormFields}.
+ * servlet request itself for {@link FormFields}. Where the servlet API is on the class path but the
+ * request did not come through a servlet container (Jersey on Grizzly with the servlet API around),
+ * the Grizzly filter, when there is one, finds the peer instead.
  */
 @PreMatching
 @Priority(PeerAddress.PRIORITY)
@@ -19,10 +21,18 @@ final class ServletPeerFilter implements ContainerRequestFilter {
     @Context
     private HttpServletRequest servletRequest;
 
+    private final ContainerRequestFilter fallback;
+
+    /** @param fallback the filter that reads the peer when no servlet request is there, or {@code null} */
+    ServletPeerFilter(ContainerRequestFilter fallback) {
+        this.fallback = fallback;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
+        String peer = null;
         try {
-            String peer = servletRequest != null ? servletRequest.getRemoteAddr() : null;
+            peer = servletRequest != null ? servletRequest.getRemoteAddr() : null;
             if (peer != null) {
                 request.setProperty(PeerAddress.PROPERTY, peer);
             }
@@ -31,6 +41,13 @@ final class ServletPeerFilter implements ContainerRequestFilter {
             }
         } catch (RuntimeException notAServletRequest) {
             // Fail open: without the peer the client address is unknown, nothing else changes.
+        }
+        if (peer == null && fallback != null) {
+            try {
+                fallback.filter(request);
+            } catch (java.io.IOException | RuntimeException | LinkageError e) {
+                // as above
+            }
         }
     }
 }

@@ -21,14 +21,24 @@ public record Operator(String name, Predicate<String> test, String required) {
         this(name, test, "");
     }
 
-    /** Operators that take no {@code value}: the heuristic detectors. */
-    static final Set<String> DETECTORS = Set.of("detect_sqli", "detect_xss", "detect_path_traversal",
-            "detect_command_injection", "detect_xss_exploit", "detect_path_traversal_exploit",
-            "detect_command_injection_exploit");
+    /** Operators that take no {@code value}: the detectors, by name. */
+    private static final java.util.Map<String, Predicate<String>> DETECTOR_TESTS = java.util.Map.of(
+            "detect_sqli", Detectors::sqlInjection,
+            "detect_xss", Detectors::xss,
+            "detect_path_traversal", Detectors::pathTraversal,
+            "detect_command_injection", Detectors::commandInjection,
+            "detect_xss_exploit", Detectors::xssExploit,
+            "detect_path_traversal_exploit", Detectors::pathTraversalExploit,
+            "detect_command_injection_exploit", Detectors::commandInjectionExploit);
+    static final Set<String> DETECTORS = DETECTOR_TESTS.keySet();
     /** Every operator name a pack may use. */
-    static final Set<String> NAMES = Set.of("regex", "phrases", "equals", "ip_match", "detect_sqli", "detect_xss",
-            "detect_path_traversal", "detect_command_injection", "detect_xss_exploit", "detect_path_traversal_exploit",
-            "detect_command_injection_exploit");
+    static final Set<String> NAMES;
+
+    static {
+        Set<String> names = new java.util.HashSet<>(Set.of("regex", "phrases", "equals", "ip_match"));
+        names.addAll(DETECTORS);
+        NAMES = Set.copyOf(names);
+    }
 
     static final int MAX_REGEX_LENGTH = 4096;
     static final int MAX_LIST_ITEMS = 100_000;
@@ -71,21 +81,11 @@ public record Operator(String name, Predicate<String> test, String required) {
                 requireList(name, values);
                 IpRanges ranges = new IpRanges(values);
                 return new Operator(name, ranges::contains);
-            case "detect_sqli":
-                return detector(name, values, Detectors::sqlInjection);
-            case "detect_xss":
-                return detector(name, values, Detectors::xss);
-            case "detect_path_traversal":
-                return detector(name, values, Detectors::pathTraversal);
-            case "detect_command_injection":
-                return detector(name, values, Detectors::commandInjection);
-            case "detect_xss_exploit":
-                return detector(name, values, Detectors::xssExploit);
-            case "detect_path_traversal_exploit":
-                return detector(name, values, Detectors::pathTraversalExploit);
-            case "detect_command_injection_exploit":
-                return detector(name, values, Detectors::commandInjectionExploit);
             default:
+                Predicate<String> detector = DETECTOR_TESTS.get(name);
+                if (detector != null) {
+                    return detector(name, values, detector);
+                }
                 throw new IllegalArgumentException("unknown operator '" + name + "'; known: " + String.join(", ",
                         new java.util.TreeSet<>(NAMES)));
         }

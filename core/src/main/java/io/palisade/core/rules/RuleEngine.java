@@ -412,49 +412,9 @@ public final class RuleEngine {
             return null;
         }
         InForce rules = current.get();
-        List<Rule> requestRules = rules.rules().requestRules();
-        List<RequestInput> inputs = record.inputsView();
-        Inspection state = new Inspection(rules, inputs.toArray(new RequestInput[0]));
+        Inspection state = new Inspection(rules, record.inputsView().toArray(new RequestInput[0]));
         record.inspection(state);
-        long start = System.nanoTime();
-        long spentBefore = record.ruleNanos();
-        boolean overrun = false;
-        try {
-            for (int i = 0; i < requestRules.size(); i++) {
-                Rule rule = requestRules.get(i);
-                CircuitBreaker ruleBreaker = rules.ruleBreakers()[i];
-                if (!ruleBreaker.allows()) {
-                    record.incomplete(Incompleteness.RULE_SKIPPED);
-                    continue;
-                }
-                if (!overrun && (i & 1) == 0 && spentBefore + (System.nanoTime() - start) > budgetNanos) {
-                    overrun = true;
-                    counters.budgetOverrun();
-                }
-                if (overrun && !rule.critical()) {
-                    state.deferred = true; // runs after matching, on the inputs the resource receives
-                    continue;
-                }
-                Detection found;
-                try {
-                    found = evaluate(rule, record, inputs, false, state, i, false);
-                } catch (RuntimeException e) {
-                    counters.ruleFault();
-                    ruleBreaker.record();
-                    LOG.log(Level.FINE, "PAL1203: rule '" + rule.id() + "' failed; the request proceeds", e);
-                    continue;
-                }
-                if (found != null) {
-                    state.fired(i);
-                    if (report(record, found)) {
-                        return found;
-                    }
-                }
-            }
-            return null;
-        } finally {
-            record.addRuleNanos(System.nanoTime() - start);
-        }
+        return pass(record, rules, state, false);
     }
 
     /**
@@ -470,6 +430,19 @@ public final class RuleEngine {
         }
         InForce rules = current.get();
         Inspection state = record.inspection() instanceof Inspection earlier && earlier.rules == rules ? earlier : null;
+        return pass(record, rules, state, true);
+    }
+
+    /**
+     * One pass of the request rules, in priority order, within the request's budget: before matching
+     * ({@code after} false: remember what was seen and what fired, leave non-critical rules for later
+     * once the budget is spent) or after it (skip what fired, look at what is new; past the budget a
+     * non-critical rule runs on the inputs the resource receives). A rule that throws is counted and
+     * skipped; one that keeps throwing is skipped for a while by its own breaker.
+     *
+     * @param state the first pass's record of the request; after matching {@code null} means "inspect everything"
+     */
+    private Detection pass(RequestRecord record, InForce rules, Inspection state, boolean after) {
         List<Rule> requestRules = rules.rules().requestRules();
         List<RequestInput> inputs = record.inputsView();
         long start = System.nanoTime();
@@ -478,7 +451,7 @@ public final class RuleEngine {
         try {
             for (int i = 0; i < requestRules.size(); i++) {
                 Rule rule = requestRules.get(i);
-                if (state != null && state.hasFired(i)) {
+                if (after && state != null && state.hasFired(i)) {
                     continue;
                 }
                 CircuitBreaker ruleBreaker = rules.ruleBreakers()[i];
@@ -492,25 +465,37 @@ public final class RuleEngine {
                     overrun = true;
                     counters.budgetOverrun();
                 }
+                if (!after && overrun && !rule.critical()) {
+                    state.deferred = true; // runs after matching, on the inputs the resource receives
+                    continue;
+                }
                 Detection found;
                 try {
-                    // Past the budget a non-critical rule still runs, on the inputs the resource receives;
-                    // one the first phase deferred looks at all of them, the others at what is new.
-                    boolean boundOnly = overrun && !rule.critical();
-                    boolean whole = state == null || state.deferred && !rule.critical();
-                    found = whole ? evaluate(rule, record, inputs, boundOnly, null, i, false)
-                            : evaluate(rule, record, inputs, boundOnly, state, i, true);
+                    if (!after) {
+                        found = evaluate(rule, record, inputs, false, state, i, false);
+                    } else {
+                        // One the first pass deferred looks at every input, the others at what is new.
+                        boolean boundOnly = overrun && !rule.critical();
+                        boolean whole = state == null || state.deferred && !rule.critical();
+                        found = whole ? evaluate(rule, record, inputs, boundOnly, null, i, false)
+                                : evaluate(rule, record, inputs, boundOnly, state, i, true);
+                    }
                 } catch (RuntimeException e) {
                     counters.ruleFault();
                     ruleBreaker.record();
                     LOG.log(Level.FINE, "PAL1203: rule '" + rule.id() + "' failed; the request proceeds", e);
                     continue;
                 }
-                if (found != null && report(record, found)) {
-                    return found;
+                if (found != null) {
+                    if (!after) {
+                        state.fired(i);
+                    }
+                    if (report(record, found)) {
+                        return found;
+                    }
                 }
             }
-            return unfinished(record);
+            return after ? unfinished(record) : null;
         } finally {
             record.addRuleNanos(System.nanoTime() - start);
         }
