@@ -51,14 +51,25 @@ final class BlockedRequestServletFilter implements Filter {
                 ? new ErrorAwareResponse(request, (HttpServletResponse) response) : null;
         try {
             ServletRequest passed = request;
+            ServletResponse answering = watched != null ? watched : response;
             RequestRecord opened = openOutsideJaxRs(request);
+            HeldBackServletResponse held = null;
             if (opened != null) {
                 if (opened.blocked() && answered(request, response)) {
                     return;
                 }
                 passed = new ServletRecords.RecordingRequest((HttpServletRequest) request, opened);
+                if (answering instanceof HttpServletResponse http) {
+                    // Reflected XSS at the sink for what the servlet writes (JAX-RS responses: the JAX-RS filters).
+                    held = new HeldBackServletResponse(http, HeldBackServletResponse.forRecord(opened));
+                    answering = held;
+                }
             }
-            chain.doFilter(passed, watched != null ? watched : response);
+            chain.doFilter(passed, answering);
+            if (held != null) {
+                held.finish(page -> runtime.rules().inspectResponse(opened, page) != null,
+                        blockable -> answered(request, blockable));
+            }
         } catch (IOException | ServletException | RuntimeException | Error e) {
             if (watched != null && watched.answered || answered(request, response)) {
                 return; // the client has the block response; the exception was Palisade's own block

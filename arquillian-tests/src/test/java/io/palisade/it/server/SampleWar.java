@@ -56,6 +56,7 @@ final class SampleWar {
                         GenericErrorMapper.class, Books.class, Book.class, Database.class, AsyncWork.class)
                 .addClass("io.palisade.sample.bookstore.EmbeddedExecutor")
                 .addClass("io.palisade.sample.bookstore.servlet.BookSearchServlet")
+                .addClass("io.palisade.sample.bookstore.servlet.PreviewServlet")
                 .addClass("io.palisade.sample.bookstore.ConnectionPool")
                 .addClass("io.palisade.sample.bookstore.ConnectionPool$Hikari")
                 .addClasses(JpaBooks.class, JpaBookResource.class, SafeJpaBookResource.class, StoredBook.class, StoredUser.class)

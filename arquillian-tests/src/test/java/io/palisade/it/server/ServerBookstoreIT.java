@@ -218,6 +218,13 @@ class ServerBookstoreIT {
         HttpResponse<String> twin = get("api/safe/books/preview?title=" + q(payload));
         assertThat(twin.statusCode()).isEqualTo(200);
         assertThat(twin.body()).contains("&lt;b onmouseover=steal()&gt;");
+        // A page a servlet writes, outside JAX-RS.
+        HttpResponse<String> servlet = get("servlet/preview?title=" + q(payload), "Accept", "text/html");
+        assertThat(servlet.statusCode()).isEqualTo(403);
+        assertThat(servlet.body()).contains("Request blocked").doesNotContain(payload);
+        HttpResponse<String> plain = get("servlet/preview?title=" + q("Emma <3 & Mr. Knightley"));
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.body()).contains("<p>Emma <3 & Mr. Knightley</p>");
     }
 
     @Test

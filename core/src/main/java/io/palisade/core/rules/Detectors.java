@@ -186,6 +186,26 @@ final class Detectors {
             + "|#_?memberaccess|<\\?(php\\b|=)[^>]{0,256}\\b(system|exec|shell_exec|passthru|popen)\\s*\\("
             + "|\\(\\s*\\)\\s*\\{\\s*:?\\s*;\\s*\\}");
 
+    /** Probes for what a Jakarta EE application does not serve, on a lower-cased, normalised path. */
+    private static final Pattern SCANNER_PATH = Pattern.compile("(^|/)(\\.env(\\.[a-z]+)?$|\\.env/|\\.git(/|$)|\\.svn/|\\.hg/"
+            + "|\\.aws/|\\.ssh/|\\.ds_store$|\\.ht(access|passwd)$|wp-(login|admin|content|includes|config)|xmlrpc\\.php"
+            + "|phpmyadmin|cgi-bin/|boaform/|hnap1(/|$)|vendor/phpunit/|_ignition/|[^/]+\\.(php[0-9]?|aspx?|cfm)$)");
+
+    /**
+     * Whether a request path asks for what a Jakarta EE application does not serve ({@code /.env},
+     * {@code /.git/}, WordPress paths, {@code *.php}, {@code cgi-bin/} ...): a scanner's probe. Every
+     * probe has a {@code .}, {@code -} or {@code _}, or one of a few names: other paths cost one scan.
+     */
+    static boolean scannerPath(String path) {
+        if (path.indexOf('.') < 0 && path.indexOf('-') < 0 && path.indexOf('_') < 0) {
+            String lower = path.toLowerCase(Locale.ROOT);
+            if (!lower.contains("phpmyadmin") && !lower.contains("hnap1") && !lower.contains("boaform")) {
+                return false;
+            }
+        }
+        return SCANNER_PATH.matcher(Transformer.NORMALIZE_PATH.apply(path.toLowerCase(Locale.ROOT))).find();
+    }
+
     /** Does nothing; calling it loads this class, which compiles every pattern. */
     static void initialize() {
         // the static initialisers have run
@@ -375,7 +395,7 @@ final class Detectors {
         if (path == null) {
             return false;
         }
-        if (INCLUDE_WRAPPER.matcher(path).find()) {
+        if (path.indexOf(':') >= 0 && INCLUDE_WRAPPER.matcher(path).find()) {
             return true;
         }
         return path.contains("..") && pathTraversalShape(path) && TRAVERSAL_TARGET.matcher(path).find();
@@ -445,7 +465,28 @@ final class Detectors {
         return false;
     }
 
+    /**
+     * Whether {@code value} has anything a command-injection shape needs: a shell separator or
+     * substitution, brackets, an escape or encoding that could make one, or the name of a runtime the
+     * checks look for. Most values (words, numbers, paths) have none and cost one scan.
+     */
+    private static boolean mayBeCommand(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            switch (value.charAt(i)) {
+                case ';', '|', '&', '`', '$', '\n', '\r', '(', '<', '{', '#', '_', '%', '+', '\\':
+                    return true;
+                default:
+                    break;
+            }
+        }
+        String lower = value.length() < 4 ? value : value.toLowerCase(Locale.ROOT);
+        return lower.contains("cmd") || lower.contains("powershell") || lower.contains("java") || lower.contains("-e");
+    }
+
     static boolean commandInjection(String value) {
+        if (!mayBeCommand(value)) {
+            return false;
+        }
         String text = commandText(value);
         return shellCommand(text, true) || Check.any(COMMAND, text);
     }
@@ -470,6 +511,9 @@ final class Detectors {
      * command is a payload ({@link #COMMAND_EXPLOIT}).
      */
     static boolean commandInjectionExploit(String value) {
+        if (!mayBeCommand(value)) {
+            return false;
+        }
         String text = commandText(value);
         return (shellCommand(text, false) || Check.any(COMMAND, text)) && COMMAND_EXPLOIT.matcher(text).find();
     }

@@ -29,7 +29,8 @@ public record Operator(String name, Predicate<String> test, String required) {
             "detect_command_injection", Detectors::commandInjection,
             "detect_xss_exploit", Detectors::xssExploit,
             "detect_path_traversal_exploit", Detectors::pathTraversalExploit,
-            "detect_command_injection_exploit", Detectors::commandInjectionExploit);
+            "detect_command_injection_exploit", Detectors::commandInjectionExploit,
+            "detect_scanner_path", Detectors::scannerPath);
     static final Set<String> DETECTORS = DETECTOR_TESTS.keySet();
     /** Every operator name a pack may use. */
     static final Set<String> NAMES;

@@ -445,6 +445,9 @@ public final class RuleEngine {
     private Detection pass(RequestRecord record, InForce rules, Inspection state, boolean after) {
         List<Rule> requestRules = rules.rules().requestRules();
         List<RequestInput> inputs = record.inputsView();
+        if (after && state != null) {
+            state.compare(inputs);
+        }
         long start = System.nanoTime();
         long spentBefore = record.ruleNanos();
         boolean overrun = false;
@@ -633,17 +636,30 @@ public final class RuleEngine {
             return partial != null && (partial[rule] & 1 << condition) != 0;
         }
 
-        /** Whether {@code input}, at {@code index} now, was there before matching (the same value from the same place). */
-        boolean saw(RequestInput input, int index) {
-            if (index < seen.length && same(seen[index], input)) {
-                return true;
-            }
-            for (RequestInput earlier : seen) {
-                if (same(earlier, input)) {
-                    return true;
+        /** Per input after matching: whether it was there before (worked out once per pass, not per rule). */
+        boolean[] old;
+
+        /** Works out, once, which of {@code inputs} (after matching) were there before matching. */
+        void compare(List<RequestInput> inputs) {
+            old = new boolean[inputs.size()];
+            for (int i = 0; i < old.length; i++) {
+                RequestInput input = inputs.get(i);
+                if (i < seen.length && same(seen[i], input)) {
+                    old[i] = true; // the usual case: what was there keeps its place
+                    continue;
+                }
+                for (RequestInput earlier : seen) {
+                    if (same(earlier, input)) {
+                        old[i] = true;
+                        break;
+                    }
                 }
             }
-            return false;
+        }
+
+        /** Whether the input at {@code index} was there before matching (the same value from the same place). */
+        boolean saw(RequestInput input, int index) {
+            return old != null && index < old.length && old[index];
         }
 
         private static boolean same(RequestInput a, RequestInput b) {

@@ -94,6 +94,9 @@ public enum Transformer {
     }
 
     static String normalizePath(String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf("//") < 0 && value.indexOf("/./") < 0) {
+            return value; // nothing to normalise (nearly every value): no copy
+        }
         String path = value.replace('\\', '/');
         StringBuilder out = new StringBuilder(path.length());
         for (int i = 0; i < path.length(); i++) {
