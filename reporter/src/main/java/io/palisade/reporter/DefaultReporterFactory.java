@@ -28,6 +28,7 @@ public final class DefaultReporterFactory implements ReporterFactory {
                 .interval(settings.reporterInterval())
                 .batchSize(settings.reporterBatchSize())
                 .queueCapacity(settings.reporterQueueCapacity())
+                .queueBytes(settings.reporterQueueBytes())
                 .closeTimeout(settings.reporterShutdownTimeout())
                 .threadName("palisade-reporter[" + agent.application() + "]")
                 .rules(rules, settings.rulesRefresh())

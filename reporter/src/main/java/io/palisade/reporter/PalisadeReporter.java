@@ -52,6 +52,9 @@ public final class PalisadeReporter implements Reporter {
 
     private final MpscAtomicArrayQueue<SecurityEvent> queue;
     private final int queueCapacity;
+    /** The byte bound of the queue, and what it holds now ({@link SecurityEvent#estimatedBytes()}). */
+    private final long queueBytes;
+    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
     private final Counters counters;
     private final Exporter exporter;
     private final EventEncoder encoder;
@@ -97,6 +100,7 @@ public final class PalisadeReporter implements Reporter {
         // configured capacity.
         this.queue = new MpscAtomicArrayQueue<>(builder.queueCapacity);
         this.queueCapacity = builder.queueCapacity;
+        this.queueBytes = builder.queueBytes;
         this.counters = builder.counters;
         this.exporter = builder.exporter;
         this.encoder = new EventEncoder(builder.scrubber);
@@ -120,8 +124,14 @@ public final class PalisadeReporter implements Reporter {
     /** Called on request threads: never blocks, never throws, no I/O, no allocation. */
     @Override
     public boolean offer(SecurityEvent event) {
-        if (event != null && !closed && queue.offerIfBelowThreshold(event, queueCapacity)) {
-            return true;
+        if (event != null && !closed) {
+            // Bounded in bytes as well as in events: a request can carry large values, and an attacker
+            // chooses them.
+            long size = event.estimatedBytes();
+            if (queuedBytes.addAndGet(size) <= queueBytes && queue.offerIfBelowThreshold(event, queueCapacity)) {
+                return true;
+            }
+            queuedBytes.addAndGet(-size);
         }
         counters.queueDrop();
         return false;
@@ -238,6 +248,7 @@ public final class PalisadeReporter implements Reporter {
         SecurityEvent event;
         int drained = 0;
         while (drained++ < max && (event = queue.poll()) != null) {
+            queuedBytes.addAndGet(-event.estimatedBytes());
             List<byte[]> events;
             try {
                 events = encoder.encode(event);
@@ -530,6 +541,8 @@ public final class PalisadeReporter implements Reporter {
         public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(20);
         public static final int DEFAULT_BATCH_SIZE = 1000;
         public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+        /** {@code palisade.reporter.queue-bytes}: 16 MiB. */
+        public static final long DEFAULT_QUEUE_BYTES = 16L * 1024 * 1024;
         public static final long DEFAULT_BUFFER_BYTES = 8L * 1024 * 1024;
         public static final Duration DEFAULT_EXPORT_TIMEOUT = Duration.ofSeconds(15);
         public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -542,6 +555,7 @@ public final class PalisadeReporter implements Reporter {
         private Duration interval = DEFAULT_INTERVAL;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private long queueBytes = DEFAULT_QUEUE_BYTES;
         private long bufferBytes = DEFAULT_BUFFER_BYTES;
         private Duration exportTimeout = DEFAULT_EXPORT_TIMEOUT;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
@@ -564,6 +578,15 @@ public final class PalisadeReporter implements Reporter {
 
         public Builder batchSize(int batchSize) {
             this.batchSize = atLeast(batchSize, 1, "batchSize");
+            return this;
+        }
+
+        /** The most the hand-off queue holds in (estimated) bytes; beyond, events are dropped and counted. */
+        public Builder queueBytes(long bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("queueBytes must be at least 1024, not " + bytes);
+            }
+            this.queueBytes = bytes;
             return this;
         }
 

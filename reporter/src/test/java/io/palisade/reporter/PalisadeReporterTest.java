@@ -127,6 +127,26 @@ class PalisadeReporterTest {
     }
 
     @Test
+    void theHandOffQueueIsBoundedInBytesAsWellAsInEvents() {
+        // Not started: nothing drains the queue, so what it holds is what offer() let in.
+        reporter = reporterFor(backend).queueCapacity(10_000).queueBytes(256 * 1024).build();
+        String large = "' OR 'a'='a -- " + "x".repeat(4000); // about 8 KB a value, twice in the event
+        long size = Records.sqlInjection("probe", large).estimatedBytes();
+        assertThat(size).isGreaterThan(16_000);
+        int accepted = 0;
+        for (int i = 0; i < 200; i++) {
+            accepted += reporter.offer(Records.sqlInjection("big-" + i, large)) ? 1 : 0;
+        }
+        assertThat(accepted).as("events of %d bytes in 256 KiB", size).isEqualTo((int) (256 * 1024 / size));
+        assertThat(counters.queueDrops()).isEqualTo(200 - accepted);
+        assertThat(reporter.queued()).isEqualTo(accepted);
+        // Once drained, the room is there again.
+        reporter.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> reporter.queued() == 0);
+        assertThat(reporter.offer(Records.sqlInjection("after", large))).isTrue();
+    }
+
+    @Test
     void aLongOutageLosesNoCountsAndCountsEveryDroppedEventExactly() {
         backend.behave(TestBackend.Behaviour.FAIL_500);
         // A cap of 20 KiB holds only some of the events sent during the outage.

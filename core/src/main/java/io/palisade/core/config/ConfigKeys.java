@@ -30,6 +30,7 @@ public final class ConfigKeys {
     public static final String REPORTER_INTERVAL = "palisade.reporter.interval";
     public static final String REPORTER_BATCH_SIZE = "palisade.reporter.batch-size";
     public static final String REPORTER_QUEUE_CAPACITY = "palisade.reporter.queue-capacity";
+    public static final String REPORTER_QUEUE_BYTES = "palisade.reporter.queue-bytes";
     public static final String REPORTER_SHUTDOWN_TIMEOUT = "palisade.reporter.shutdown-timeout";
     public static final String BLOCK_STATUS = "palisade.block.status";
     public static final String BLOCK_REDIRECT = "palisade.block.redirect";
@@ -44,7 +45,7 @@ public final class ConfigKeys {
     public static final List<String> ALL = List.of(ENABLED, MODE, RULES_LOCATION, RULES_REFRESH, RULES_PUBLIC_KEYS, RULES_BLOCK,
             BACKEND_ALLOW_INSECURE, BACKEND_TRUSTSTORE, BACKEND_TRUSTSTORE_PASSWORD, IP_DENYLIST,
             IP_ALLOWLIST, PATH_ALLOWLIST, SCRUB_KEY_PATTERN, SCRUB_VALUE_PATTERN, BACKEND_URL, BACKEND_TOKEN,
-            REPORTER_INTERVAL, REPORTER_BATCH_SIZE, REPORTER_QUEUE_CAPACITY, REPORTER_SHUTDOWN_TIMEOUT, BLOCK_STATUS, BLOCK_REDIRECT,
+            REPORTER_INTERVAL, REPORTER_BATCH_SIZE, REPORTER_QUEUE_CAPACITY, REPORTER_QUEUE_BYTES, REPORTER_SHUTDOWN_TIMEOUT, BLOCK_STATUS, BLOCK_REDIRECT,
             TRUSTED_PROXIES, CLIENT_IP_HEADER, BUDGET, BUDGET_EXCEEDED, APP_NAME, HOOKS_RESOURCE_METHODS);
 
     /** Keys whose values are secrets: never logged, never echoed in an error. */

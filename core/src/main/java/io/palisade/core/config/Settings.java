@@ -16,6 +16,7 @@ import java.util.Optional;
  *                                 attached to their hook points ({@code palisade.hooks.resource-methods})
  * @param rulesBlock which rules block when they set no mode of their own ({@code palisade.rules.block}):
  *                   {@code HIGH} only high-confidence ones (the heuristics report), {@code HEURISTIC} all
+ * @param reporterQueueBytes the hand-off queue's bound in (estimated) bytes ({@code palisade.reporter.queue-bytes})
  * @param budgetExceeded what happens to a request whose inspection could not finish (budget spent, inputs
  *                       left out): {@code MONITOR} lets it through flagged, {@code BLOCK} blocks it
  */
@@ -46,7 +47,8 @@ public record Settings(
         boolean backendAllowInsecure,
         Optional<javax.net.ssl.SSLSocketFactory> backendTls,
         Duration reporterShutdownTimeout,
-        Confidence rulesBlock) {
+        Confidence rulesBlock,
+        long reporterQueueBytes) {
 
     public Settings {
         ipDenylist = List.copyOf(ipDenylist);
@@ -73,6 +75,6 @@ public record Settings(
                 + ", budgetExceeded=" + budgetExceeded + ", appName=" + appName
                 + ", interceptResourceMethods=" + interceptResourceMethods + ", rulesPublicKeys=" + rulesPublicKeys.keySet()
                 + ", backendAllowInsecure=" + backendAllowInsecure + ", backendTruststore=" + backendTls.isPresent()
-                + ", reporterShutdownTimeout=" + reporterShutdownTimeout + ", rulesBlock=" + rulesBlock + "]";
+                + ", reporterShutdownTimeout=" + reporterShutdownTimeout + ", rulesBlock=" + rulesBlock + ", reporterQueueBytes=" + reporterQueueBytes + "]";
     }
 }

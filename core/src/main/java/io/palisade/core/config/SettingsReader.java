@@ -93,7 +93,38 @@ public final class SettingsReader {
                 trustStore(),
                 duration(ConfigKeys.REPORTER_SHUTDOWN_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100),
                         Duration.ofMinutes(2)),
-                rulesBlock());
+                rulesBlock(),
+                bytes(ConfigKeys.REPORTER_QUEUE_BYTES, 16L * 1024 * 1024, 64L * 1024, 1024L * 1024 * 1024));
+    }
+
+    /**
+     * A size: a number of bytes, or a number with {@code KiB}, {@code MiB} or {@code GiB} ({@code 16MiB}),
+     * within {@code min} and {@code max}.
+     */
+    private long bytes(String key, long fallback, long min, long max) {
+        String value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        String text = value.strip();
+        long unit = 1;
+        for (String[] suffix : new String[][] {{"KiB", "1024"}, {"MiB", "1048576"}, {"GiB", "1073741824"}}) {
+            if (text.endsWith(suffix[0])) {
+                unit = Long.parseLong(suffix[1]);
+                text = text.substring(0, text.length() - suffix[0].length()).strip();
+                break;
+            }
+        }
+        long parsed;
+        try {
+            parsed = Math.multiplyExact(Long.parseLong(text), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidSettingException(key, value, "expected a size in bytes, or with KiB, MiB or GiB (16MiB)");
+        }
+        if (parsed < min || parsed > max) {
+            throw new InvalidSettingException(key, value, "expected a size from 64KiB to 1GiB");
+        }
+        return parsed;
     }
 
     /**

@@ -27,6 +27,8 @@ class SettingsReaderTest {
         assertThat(settings.reporterInterval()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.reporterBatchSize()).isEqualTo(1000);
         assertThat(settings.reporterQueueCapacity()).isEqualTo(10_000);
+        assertThat(settings.reporterQueueBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(settings.rulesBlock()).isEqualTo(io.palisade.core.config.Confidence.HIGH);
         assertThat(settings.blockStatus()).isEqualTo(403);
         assertThat(settings.blockRedirect()).isEmpty();
         assertThat(settings.clientIpHeader()).isEqualTo("X-Forwarded-For");
@@ -77,6 +79,9 @@ class SettingsReaderTest {
         "palisade.reporter.interval|10ms|from 100ms to 1h",
         "palisade.reporter.batch-size|0|from 1 to 100000",
         "palisade.reporter.queue-capacity|lots|from 16 to 1000000",
+        "palisade.reporter.queue-bytes|16MB|KiB, MiB or GiB",
+        "palisade.reporter.queue-bytes|2GiB|from 64KiB to 1GiB",
+        "palisade.rules.block|heuristic|high or all",
         "palisade.block.status|200|from 400 to 599",
         "palisade.block.redirect|//evil.example|absolute http or https URL",
         "palisade.client-ip.header|X Forwarded|HTTP header name",
@@ -89,6 +94,14 @@ class SettingsReaderTest {
                 .hasMessageContaining("'" + value + "'")
                 .hasMessageContaining(ConfigKeys.environmentName(key))
                 .hasMessageContaining(allowed);
+    }
+
+    @Test
+    void sizesAreReadWithTheirUnit() {
+        assertThat(read(Map.of("palisade.reporter.queue-bytes", "512KiB")).reporterQueueBytes()).isEqualTo(512 * 1024);
+        assertThat(read(Map.of("palisade.reporter.queue-bytes", "1 GiB")).reporterQueueBytes()).isEqualTo(1L << 30);
+        assertThat(read(Map.of("palisade.reporter.queue-bytes", "100000")).reporterQueueBytes()).isEqualTo(100_000);
+        assertThat(read(Map.of("palisade.rules.block", "ALL")).rulesBlock()).isEqualTo(io.palisade.core.config.Confidence.HEURISTIC);
     }
 
     @Test
