@@ -70,24 +70,73 @@ final class BlockResponse {
     }
 
     /**
-     * Whether a raw {@code Accept} header (outside JAX-RS) prefers HTML: it names {@code text/html}
-     * and not {@code application/json} before it. JSON when absent.
+     * Whether a raw {@code Accept} header (outside JAX-RS, in the servlet filter) prefers HTML, read the
+     * way JAX-RS reads it for {@link #build}: media ranges by q-value, then the more specific first,
+     * then as written; ranges with {@code q=0} are refused ones. JSON when absent. One negotiation for
+     * both paths, so a blocked request gets the same kind of answer whichever writes it.
      */
     static boolean prefersHtml(String accept) {
-        if (accept == null) {
+        if (accept == null || accept.isBlank()) {
             return false;
         }
-        int html = accept.indexOf("text/html");
-        int json = accept.indexOf("application/json");
-        return html >= 0 && (json < 0 || html < json);
+        record Range(String type, String subtype, double q, int specificity, int position) {
+        }
+        List<Range> ranges = new java.util.ArrayList<>();
+        String[] parts = accept.split(",", 64);
+        for (int i = 0; i < parts.length; i++) {
+            String[] pieces = parts[i].split(";");
+            String range = pieces[0].strip().toLowerCase(java.util.Locale.ROOT);
+            int slash = range.indexOf('/');
+            if (slash <= 0 || slash == range.length() - 1) {
+                continue;
+            }
+            double q = 1.0;
+            for (int p = 1; p < pieces.length; p++) {
+                String parameter = pieces[p].strip();
+                if (parameter.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(parameter.substring(2).strip());
+                    } catch (NumberFormatException e) {
+                        q = 1.0;
+                    }
+                }
+            }
+            String type = range.substring(0, slash);
+            String subtype = range.substring(slash + 1);
+            if (q > 0) {
+                ranges.add(new Range(type, subtype, q, type.equals("*") ? 0 : subtype.equals("*") ? 1 : 2, i));
+            }
+        }
+        ranges.sort(java.util.Comparator.comparingDouble(Range::q).reversed()
+                .thenComparing(java.util.Comparator.comparingInt(Range::specificity).reversed())
+                .thenComparingInt(Range::position));
+        List<String[]> ordered = new java.util.ArrayList<>(ranges.size());
+        ranges.forEach(range -> ordered.add(new String[] {range.type(), range.subtype()}));
+        return prefersHtmlInOrder(ordered);
     }
 
-    private static boolean prefersHtml(List<MediaType> accepted) {
+    /** The JAX-RS runtime's acceptable media types, already in order of preference. */
+    static boolean prefersHtml(List<MediaType> accepted) {
+        List<String[]> ordered = new java.util.ArrayList<>(accepted.size());
         for (MediaType type : accepted) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+            ordered.add(new String[] {type.getType().toLowerCase(java.util.Locale.ROOT),
+                type.getSubtype().toLowerCase(java.util.Locale.ROOT)});
+        }
+        return prefersHtmlInOrder(ordered);
+    }
+
+    /**
+     * The first range that names JSON ({@code application/json}, {@code application/*}) or HTML
+     * ({@code text/html}, {@code text/*}) decides; {@code *}{@code /*} decides nothing; JSON when none does.
+     */
+    private static boolean prefersHtmlInOrder(List<String[]> ordered) {
+        for (String[] range : ordered) {
+            String type = range[0];
+            String subtype = range[1];
+            if (type.equals("application") && (subtype.equals("json") || subtype.equals("*"))) {
                 return false;
             }
-            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+            if (type.equals("text") && (subtype.equals("html") || subtype.equals("*"))) {
                 return true;
             }
         }
