@@ -6,14 +6,13 @@ import io.palisade.core.net.IpRanges;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestLimits;
 import io.palisade.core.request.RequestRecord;
+import io.palisade.core.text.Decoding;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -75,16 +74,11 @@ final class ServletRecords {
      * @return the record; {@link RequestRecord#blocked()} says whether it must be answered with the block response
      */
     RequestRecord open(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        String context = request.getContextPath();
-        if (path == null) {
-            path = "/";
-        } else if (context != null && !context.isEmpty() && path.startsWith(context)) {
-            path = path.substring(context.length());
-        }
+        // The path below the application, decoded by the container ('+' stays a '+' in a path).
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         ClientIp.Resolution client = client(request);
         RequestRecord record = new RequestRecord(RequestIds.next(), request.getMethod(),
-                RequestRecordFilter.applicationPath(decode(path)), client.client(), RequestLimits.DEFAULT);
+                RequestRecordFilter.applicationPath(path), client.client(), RequestLimits.DEFAULT);
         if (!client.parsed().isEmpty()) {
             record.parsedAddresses(client.parsed());
         }
@@ -115,18 +109,10 @@ final class ServletRecords {
         }
     }
 
-    /** The query (parsed here: asking the container would read a form body), headers and cookies. */
+    /** The query, headers and cookies. */
     private static void collect(HttpServletRequest request, RequestRecord record) {
-        String query = request.getQueryString();
-        if (query != null && !query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-                record.addInput(InputSource.QUERY, name, equals < 0 ? "" : decode(pair.substring(equals + 1)));
-            }
+        for (String[] parameter : query(request.getQueryString())) {
+            record.addInput(InputSource.QUERY, parameter[0], parameter[1]);
         }
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
@@ -147,12 +133,23 @@ final class ServletRecords {
         }
     }
 
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text; // a malformed escape: inspected as sent
+    /**
+     * The query string's parameters as (name, value) pairs, decoded (a malformed escape is kept as
+     * sent): parsed here, since asking the container would read a form body ahead of the application.
+     */
+    static List<String[]> query(String query) {
+        if (query == null || query.isEmpty()) {
+            return List.of();
         }
+        List<String[]> parameters = new java.util.ArrayList<>();
+        for (String pair : query.split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                parameters.add(new String[] {Decoding.percentDecode(equals < 0 ? pair : pair.substring(0, equals)),
+                    equals < 0 ? "" : Decoding.percentDecode(pair.substring(equals + 1))});
+            }
+        }
+        return parameters;
     }
 
     /**
@@ -211,14 +208,8 @@ final class ServletRecords {
         }
 
         private static Set<String> queryNames(String query) {
-            if (query == null || query.isEmpty()) {
-                return Set.of();
-            }
             Set<String> names = new java.util.HashSet<>();
-            for (String pair : query.split("&")) {
-                int equals = pair.indexOf('=');
-                names.add(decode(equals < 0 ? pair : pair.substring(0, equals)));
-            }
+            query(query).forEach(parameter -> names.add(parameter[0]));
             return names;
         }
     }

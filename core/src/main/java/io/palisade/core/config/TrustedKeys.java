@@ -41,7 +41,7 @@ public final class TrustedKeys {
                         + " separated by commas");
             }
             String id = item.substring(0, equals).strip();
-            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+            if (!keyId(id)) {
                 throw new InvalidSettingException(key, value, "key id '" + id + "' must be 1 to 64 letters, digits, '.', '_' or '-'");
             }
             if (keys.containsKey(id)) {
@@ -76,10 +76,24 @@ public final class TrustedKeys {
         }
     }
 
+    /** 1 to 64 letters, digits, '.', '_' or '-'. */
+    private static boolean keyId(String id) {
+        if (id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The base64 between the {@code -----BEGIN ...-----} and {@code -----END ...-----} lines, or the text itself. */
     public static String pemBody(String pem) {
         StringBuilder body = new StringBuilder();
-        for (String line : pem.split("\r?\n")) {
+        for (String line : (Iterable<String>) pem.lines()::iterator) {
             if (!line.startsWith("-----")) {
                 body.append(line.strip());
             }

@@ -15,7 +15,7 @@ public record Exclusion(String rule, InputSelector input, String path) {
 
     /** Whether it applies to requests for {@code requestPath}. */
     boolean appliesTo(String requestPath) {
-        return path.endsWith("*") ? requestPath.startsWith(path.substring(0, path.length() - 1)) : requestPath.equals(path);
+        return RuleSet.pathMatches(path, requestPath);
     }
 
     boolean excludes(RequestInput value) {

@@ -119,7 +119,7 @@ public final class RulePackParser {
             }
         }
         for (String path : paths) {
-            if (!path.startsWith("/") || path.indexOf('*') >= 0 && path.indexOf('*') != path.length() - 1) {
+            if (!RuleSet.isPathPattern(path)) {
                 throw new RulePackException(where + ", data: path '" + path + "' must start with / and may end with *");
             }
         }
@@ -161,7 +161,7 @@ public final class RulePackParser {
                 throw new RulePackException(where + ": \"input\" must be an input (query:q, json:bio, header:X-Note ...) or uri");
             }
             String path = string(json, "path", where, null);
-            if (path == null || !path.startsWith("/") || path.indexOf('*') >= 0 && path.indexOf('*') != path.length() - 1) {
+            if (!RuleSet.isPathPattern(path)) {
                 throw new RulePackException(where + ": \"path\" is required, starts with / and may end with * (a prefix)");
             }
             exclusions.add(new Exclusion(rule, input, path));

@@ -31,11 +31,25 @@ public record RuleSet(String version, String origin, List<Rule> requestRules, Li
     /** Whether requests for {@code path} skip protection. */
     public boolean pathAllowed(String path) {
         for (String allowed : pathAllowlist) {
-            if (allowed.endsWith("*") ? path.startsWith(allowed.substring(0, allowed.length() - 1)) : path.equals(allowed)) {
+            if (pathMatches(allowed, path)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code path} is what {@code pattern} names: the same path, or, for a pattern ending in
+     * {@code *}, a path starting with what comes before it. (Path allowlists and exclusions.)
+     */
+    static boolean pathMatches(String pattern, String path) {
+        return pattern.endsWith("*") ? path.startsWith(pattern.substring(0, pattern.length() - 1)) : path.equals(pattern);
+    }
+
+    /** Whether {@code pattern} is a valid path pattern: starts with {@code /}, and a {@code *} only at its end. */
+    static boolean isPathPattern(String pattern) {
+        return pattern != null && pattern.startsWith("/")
+                && (pattern.indexOf('*') < 0 || pattern.indexOf('*') == pattern.length() - 1);
     }
 
     public int size() {
