@@ -38,7 +38,7 @@ final class Detectors {
     private static final Check[] XSS = {
         new Check(new String[] {"on", "="}, new String[0], Pattern.compile(
                 // a tag with an event handler
-                "<[a-z][^<]*?[\\s/\"'`]on[a-z]{3,}([\\s/]*|[^\\sa-z0-9<>=\"']{1,40})=|</on[a-z]{3,}\\s*="
+                "<[a-z][^<]*?[\\s/\"'`]on[a-z]{3,}([\\s/]*|[^\\sa-z0-9<>=\"']+)=|</on[a-z]{3,}\\s*="
                 // breaking out of a quoted attribute into a handler: "onmouseover=  '/onfocus=
                 + "|[\"'`]([^\"'`<>]*[\\s/])?on[a-z]{3,}[\\s/]*=\\s*[\"'`]?\\s*[\\w$.:\\[\\]]+\\s*[(`=]"
                 // a known handler written as an attribute outside any tag
@@ -52,7 +52,7 @@ final class Detectors {
             "@import"},
                 Pattern.compile("\\bsrcdoc\\s*=|:\\s*expression\\s*\\(|\\bbehavior\\s*:\\s*url\\s*\\(|-moz-binding\\s*:"
                         // IE data binding and behaviours, Netscape's script entities, style sheets pulled into a page
-                        + "|\\bdataformatas\\s*=|<\\?(import|xml:namespace)\\b|&\\{[^}]{0,64}\\(|<style\\b[^>]*>[^<]*@import\\b")),
+                        + "|\\bdataformatas\\s*=|<\\?(import|xml:namespace)\\b|&\\{[^}]*\\(|<style\\b[^>]*>[^<]*@import\\b")),
         // AngularJS and other client-side template sandboxes escaped to the Function constructor
         new Check(new String[] {"constructor"}, new String[0],
                 Pattern.compile("constructor\\s*\\.\\s*constructor\\s*\\(|\\[\\s*['\"]constructor['\"]\\s*\\]\\s*\\(")),
@@ -67,7 +67,7 @@ final class Detectors {
                         + "|\\.\\s*(find|map|call|apply|foreach|filter|some|every|then)\\s*\\(\\s*(alert|prompt|confirm|eval)\\s*\\)")),
         // a global reached by a computed name and called: top["al"+"ert"](1), self[atob('...')]()
         new Check(new String[] {"[", "]"}, new String[] {"top", "self", "window", "parent", "frames", "globalthis"},
-                Pattern.compile("\\b(top|self|window|parent|frames|globalthis)\\s*\\[[^\\]]{1,64}\\]\\s*[(`]"))};
+                Pattern.compile("\\b(top|self|window|parent|frames|globalthis)\\s*\\[[^\\]]+\\]\\s*[(`]"))};
 
 
     /** {@code ..} followed by junk that no decoder makes sense of, more than once: an encoding fuzzer at work. */
@@ -77,12 +77,12 @@ final class Detectors {
      * one, such as a search for "cat /etc/hosts", is not).
      */
     private static final Check SENSITIVE_PATH = new Check(new String[0], new String[] {"etc/", "proc/", "windows/",
-        "winnt/", "boot.ini", "inetpub/", "web-inf/", "meta-inf/", ".ht", "file:"}, Pattern.compile("^\\s*[^\\w\\s]{0,16}(file:/*)?([a-z]:)?[./]*("
+        "winnt/", "boot.ini", "inetpub/", "web-inf/", "meta-inf/", ".ht", "file:"}, Pattern.compile("^\\s*[^\\w\\s]*(file:/*)?([a-z]:)?[./]*("
             + "etc/(passwd|shadow|group|hosts|issue|hostname|sudoers|crontab|fstab|environment)\\b|proc/(self|\\d+)/"
             + "|(windows|winnt)/|boot\\.ini\\b|inetpub/|web-inf/|meta-inf/|\\.ht(access|passwd)\\b)|^\\s*file:/"));
     /** File names attackers aim at; only with a {@code ..} in the same input. */
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
-            "etc\\S{1,16}(passwd|shadow|issue|hosts|group|hostname)\\b|system32\\S{1,16}drivers|\\b(boot|win|system)\\.ini\\b|(boot|win)\\.ini$|system32|\\.htaccess|\\bid_rsa\\b|web\\.xml");
+            "etc\\S+(passwd|shadow|issue|hosts|group|hostname)\\b|system32\\S+drivers|\\b(boot|win|system)\\.ini\\b|(boot|win)\\.ini$|system32|\\.htaccess|\\bid_rsa\\b|web\\.xml");
 
     /** Commands an injected shell word runs; a word must also be followed by something argument-like. */
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("cat", "ls", "id", "whoami", "uname", "wget",
@@ -177,13 +177,13 @@ final class Detectors {
      * Java runtime reached from an expression language, PHP calling the system.
      */
     private static final Pattern COMMAND_EXPLOIT = Pattern.compile(
-            "(^|[;|&`\\n]|\\$\\()\\s*(cat|head|tail|more|less|nl|tac|type|strings|base64)\\s+[^;|&\\n]{0,64}"
+            "(^|[;|&`\\n]|\\$\\()\\s*(cat|head|tail|more|less|nl|tac|type|strings|base64)\\s+[^;|&\\n]*"
             + "(/etc/(passwd|shadow|group)\\b|win\\.ini\\b|boot\\.ini\\b)"
             + "|([;|&\\n]|\\$\\()\\s*(/usr/bin/|/bin/)?(id|whoami|uname\\s+-a|ifconfig|ipconfig\\s*/all)\\s*($|[;|&`)#\\n])"
-            + "|\\b(wget|curl)\\b[^;|&\\n]{0,256}\\|\\s*(/bin/)?(ba|z|k|da)?sh\\b"
-            + "|/dev/(tcp|udp)/[\\w.]+/\\d+|\\b(nc|ncat|netcat)\\b[^;|&\\n]{0,64}\\s-[a-z]*[ec]\\b"
+            + "|\\b(wget|curl)\\b[^;|&\\n]*\\|\\s*(/bin/)?(ba|z|k|da)?sh\\b"
+            + "|/dev/(tcp|udp)/[\\w.]+/\\d+|\\b(nc|ncat|netcat)\\b[^;|&\\n]*\\s-[a-z]*[ec]\\b"
             + "|\\bbash\\s+-i\\b|\\bjava\\.lang\\.(runtime|processbuilder)\\b|\\bgetruntime\\s*\\(\\s*\\)\\s*\\.\\s*exec\\b"
-            + "|#_?memberaccess|<\\?(php\\b|=)[^>]{0,256}\\b(system|exec|shell_exec|passthru|popen)\\s*\\("
+            + "|#_?memberaccess|<\\?(php\\b|=)[^>]*\\b(system|exec|shell_exec|passthru|popen)\\s*\\("
             + "|\\(\\s*\\)\\s*\\{\\s*:?\\s*;\\s*\\}");
 
     /** Probes for what a Jakarta EE application does not serve, on a lower-cased, normalised path. */
@@ -197,11 +197,10 @@ final class Detectors {
      * probe has a {@code .}, {@code -} or {@code _}, or one of a few names: other paths cost one scan.
      */
     static boolean scannerPath(String path) {
-        if (path.indexOf('.') < 0 && path.indexOf('-') < 0 && path.indexOf('_') < 0) {
-            String lower = path.toLowerCase(Locale.ROOT);
-            if (!lower.contains("phpmyadmin") && !lower.contains("hnap1") && !lower.contains("boaform")) {
-                return false;
-            }
+        if (path.indexOf('.') < 0 && path.indexOf('-') < 0 && path.indexOf('_') < 0
+                && !containsIgnoringCase(path, "phpmyadmin") && !containsIgnoringCase(path, "hnap1")
+                && !containsIgnoringCase(path, "boaform")) {
+            return false;
         }
         return SCANNER_PATH.matcher(Transformer.NORMALIZE_PATH.apply(path.toLowerCase(Locale.ROOT))).find();
     }
@@ -231,13 +230,16 @@ final class Detectors {
             text = text.replace('\u00bc', '<').replace('\u00be', '>'); // read as US-ASCII, these are < and >
         }
         boolean shape = dangerousTag(text) || Check.any(XSS, text);
-        if (!shape && text.indexOf("/*") >= 0) {
-            // CSS comments split words the browser joins: expr/**/ession(
-            shape = Check.any(XSS, CSS_COMMENT.matcher(text).replaceAll(""));
-        }
-        if (!shape && (text.indexOf('\t') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
-            // Browsers drop tabs and line breaks inside a URL: "jav&#x09;ascript:" is "javascript:".
-            shape = Check.any(XSS, text.replace("\t", "").replace("\n", "").replace("\r", ""));
+        boolean comments = text.indexOf("/*") >= 0;
+        boolean breaks = text.indexOf('\t') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+        if (!shape && (comments || breaks)) {
+            // Once more, as a browser joins what these split: CSS comments (expr/**/ession() and tabs
+            // and line breaks inside a URL ("jav&#x09;ascript:" is "javascript:"). One more pass, not one each.
+            String joined = comments ? CSS_COMMENT.matcher(text).replaceAll("") : text;
+            if (breaks) {
+                joined = joined.replace("\t", "").replace("\n", "").replace("\r", "");
+            }
+            shape = Check.any(XSS, joined);
         }
         return shape && (!exploit || XSS_EXPLOIT.matcher(text).find());
     }
@@ -273,15 +275,17 @@ final class Detectors {
             return null;
         }
         String fragment = value.substring(start, Math.min(value.length(), start + MAX_REFLECTED));
-        boolean armed = fragment.indexOf('=') >= 0 || fragment.indexOf('(') >= 0 || fragment.indexOf('`') >= 0
-                || xss(value);
-        if (!armed || fragment.length() < 4) {
+        if (fragment.length() < 4) {
             return null;
         }
-        if (fragment.charAt(0) != '<' && fragment.indexOf('<') < 0 && !xss(value)) {
-            return null; // a quote in prose ("it's", "5' 10\"") with an '=' somewhere is not an attribute breakout
+        boolean tag = fragment.indexOf('<') >= 0;
+        boolean call = fragment.indexOf('=') >= 0 || fragment.indexOf('(') >= 0 || fragment.indexOf('`') >= 0;
+        if (tag && call) {
+            return fragment;
         }
-        return fragment;
+        // A bare tag (<b>), or a quote in prose ("it's", "5' 10\"") with an '=' somewhere, is not enough:
+        // only an XSS shape is.
+        return xss(value) ? fragment : null;
     }
 
     /** Whether {@code value} decodes to a lone {@code <} (for the corpus report: an encoding, not a payload). */
@@ -479,8 +483,18 @@ final class Detectors {
                     break;
             }
         }
-        String lower = value.length() < 4 ? value : value.toLowerCase(Locale.ROOT);
-        return lower.contains("cmd") || lower.contains("powershell") || lower.contains("java") || lower.contains("-e");
+        return containsIgnoringCase(value, "cmd") || containsIgnoringCase(value, "powershell")
+                || containsIgnoringCase(value, "java") || containsIgnoringCase(value, "-e");
+    }
+
+    /** {@code text.toLowerCase().contains(word)} for a lower-case ASCII {@code word}, without the copy. */
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int at = 0; at + word.length() <= text.length(); at++) {
+            if (text.regionMatches(true, at, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean commandInjection(String value) {
