@@ -136,6 +136,7 @@ public final class HttpBackendExporter implements Exporter {
         byte[] head = EventEncoder.write(json -> {
             json.writeStartObject()
                     .write("agent_id", agentId)
+                    .write("batch_id", batch.id())
                     .write("sequence", batch.sequence())
                     .write("sent_at", Instant.now().toString())
                     .writeStartObject("counters");

@@ -70,8 +70,22 @@ final class Outbox {
         inFlight = 0;
     }
 
-    /** The export in flight failed: its events stay, to be sent again. */
-    void failed() {
+    /**
+     * The export in flight failed: its events that the cap has not dropped since, oldest first. They
+     * stay in flight, so the retry sends them under the same batch id, and nothing newer joins them
+     * (a backend that stored the first attempt recognises the retry by its id and stores nothing).
+     */
+    List<byte[]> inFlight() {
+        List<byte[]> batch = new ArrayList<>(inFlight);
+        Iterator<byte[]> iterator = events.iterator();
+        for (int i = 0; i < inFlight; i++) {
+            batch.add(iterator.next());
+        }
+        return batch;
+    }
+
+    /** Nothing is in flight any more (the batch was empty, or the final export gave up): the events stay. */
+    void release() {
         inFlight = 0;
     }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -86,6 +87,10 @@ public final class PalisadeReporter implements Reporter {
     private Cancellable pipeline;
     private Map<String, Long> acknowledged = Map.of();
     private long sequence;
+    /** (worker) The batch whose delivery failed, to be sent again as it was until acknowledged or rejected. */
+    private Batch pending;
+    /** (worker) The counters' snapshot {@code pending}'s growth was taken from. */
+    private Map<String, Long> pendingSnapshot;
     private boolean exportInFlight;
     private long nextAttemptNanos;
     private ScheduledFuture<?> retryTask;
@@ -280,11 +285,22 @@ public final class PalisadeReporter implements Reporter {
         if (flushing || exportInFlight || senderBusy.get() || System.nanoTime() - nextAttemptNanos < 0) {
             return;
         }
-        Map<String, Long> snapshot = counters.snapshot();
-        Batch batch = new Batch(sequence + 1, outbox.takeBatch(batchSize), Counters.delta(snapshot, acknowledged));
-        if (batch.isEmpty()) {
-            outbox.failed();
-            return;
+        Batch batch;
+        Map<String, Long> snapshot;
+        if (pending != null) {
+            // A retry: the same id and counters, the same events less what the cap dropped meanwhile.
+            batch = new Batch(pending.id(), sequence + 1, outbox.inFlight(), pending.counters());
+            snapshot = pendingSnapshot;
+        } else {
+            snapshot = counters.snapshot();
+            batch = new Batch(UUID.randomUUID().toString(), sequence + 1, outbox.takeBatch(batchSize),
+                    Counters.delta(snapshot, acknowledged));
+            if (batch.isEmpty()) {
+                outbox.release();
+                return;
+            }
+            pending = batch;
+            pendingSnapshot = snapshot;
         }
         sequence++;
         exportInFlight = true;
@@ -325,6 +341,7 @@ public final class PalisadeReporter implements Reporter {
     /** (worker) */
     private void exported(Map<String, Long> snapshot) {
         exportInFlight = false;
+        pending = null;
         outbox.delivered();
         acknowledged = snapshot;
         if (backoff.failures() > 0) {
@@ -343,6 +360,7 @@ public final class PalisadeReporter implements Reporter {
      */
     private void rejected(Batch batch, BatchRejectedException rejection) {
         exportInFlight = false;
+        pending = null;
         outbox.delivered();
         counters.batchRejected(batch.events().size());
         backoff.succeeded();
@@ -356,8 +374,7 @@ public final class PalisadeReporter implements Reporter {
 
     /** (worker) */
     private void exportFailed(Throwable failure) {
-        exportInFlight = false;
-        outbox.failed();
+        exportInFlight = false; // the batch stays pending: the retry repeats it
         if (failure instanceof io.smallrye.mutiny.TimeoutException) {
             exporter.abort();
         }
@@ -460,28 +477,46 @@ public final class PalisadeReporter implements Reporter {
         if (exportInFlight) {
             return false;
         }
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        if (pending != null) {
+            // The failed batch first, as itself (a backend that stored it already stores nothing).
+            if (!finalAttempt(new Batch(pending.id(), sequence + 1, outbox.inFlight(), pending.counters()), pendingSnapshot,
+                    deadline)) {
+                return true;
+            }
+        }
         Map<String, Long> snapshot = counters.snapshot();
-        Batch batch = new Batch(sequence + 1, outbox.takeBatch(Integer.MAX_VALUE), Counters.delta(snapshot, acknowledged));
+        Batch batch = new Batch(UUID.randomUUID().toString(), sequence + 1, outbox.takeBatch(Integer.MAX_VALUE),
+                Counters.delta(snapshot, acknowledged));
         if (batch.isEmpty()) {
-            outbox.failed();
+            outbox.release();
             return true;
         }
+        finalAttempt(batch, snapshot, deadline);
+        return true;
+    }
+
+    /** (worker) @return whether the backend took the batch before {@code deadline} */
+    private boolean finalAttempt(Batch batch, Map<String, Long> snapshot, long deadline) throws InterruptedException {
         sequence++;
         try {
-            Outcome outcome = sender.submit(() -> runExport(batch)).get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            Outcome outcome = sender.submit(() -> runExport(batch)).get(left, TimeUnit.MILLISECONDS);
             if (outcome.failure() != null) {
                 throw new IOException("export failed on close", outcome.failure());
             }
             outbox.delivered();
             acknowledged = snapshot;
+            pending = null;
+            return true;
         } catch (InterruptedException e) {
-            outbox.failed();
+            outbox.release();
             throw e;
         } catch (Exception e) {
-            outbox.failed();
+            outbox.release();
             counters.exportFailure();
+            return false;
         }
-        return true;
     }
 
     private void stop(ExecutorService executor, long deadline) {

@@ -27,19 +27,33 @@ class OutboxTest {
     }
 
     @Test
-    void aFailedBatchStaysAndADeliveredOneGoes() {
+    void aFailedBatchStaysInFlightForItsRetryAndADeliveredOneGoes() {
         Outbox outbox = new Outbox(1_000);
         for (int i = 0; i < 5; i++) {
             outbox.add(event(10, i));
         }
         assertThat(outbox.takeBatch(3)).hasSize(3);
         assertThatThrownBy(() -> outbox.takeBatch(1)).isInstanceOf(IllegalStateException.class);
-        outbox.failed();
-        assertThat(outbox.size()).isEqualTo(5);
-        outbox.takeBatch(3);
+        // The retry is the same events, not the same number of the oldest: nothing newer joins it.
+        outbox.add(event(10, 5));
+        assertThat(outbox.inFlight()).extracting(e -> (int) e[0]).containsExactly(0, 1, 2);
+        assertThat(outbox.size()).isEqualTo(6);
         outbox.delivered();
-        assertThat(outbox.size()).isEqualTo(2);
-        assertThat(outbox.bytes()).isEqualTo(20);
+        assertThat(outbox.size()).isEqualTo(3);
+        assertThat(outbox.bytes()).isEqualTo(30);
+        outbox.takeBatch(2);
+        outbox.release();
+        assertThat(outbox.takeBatch(5)).extracting(e -> (int) e[0]).containsExactly(3, 4, 5);
+    }
+
+    @Test
+    void aRetryLeavesOutWhatTheCapDroppedMeanwhile() {
+        Outbox outbox = new Outbox(30);
+        outbox.add(event(10, 1));
+        outbox.add(event(10, 2));
+        outbox.takeBatch(2);
+        assertThat(outbox.add(event(20, 3))).isEqualTo(1); // evicts event 1, which was in flight
+        assertThat(outbox.inFlight()).extracting(e -> (int) e[0]).containsExactly(2);
     }
 
     @Test

@@ -127,6 +127,39 @@ class PalisadeReporterTest {
     }
 
     @Test
+    void aBatchWhoseAcknowledgementIsLostIsSentAgainAsItselfSoABackendCanStoreItOnce() {
+        backend.behave(TestBackend.Behaviour.STORE_THEN_500);
+        reporter = reporterFor(backend).interval(Duration.ofMillis(50)).backoff(Duration.ofMillis(200), Duration.ofMillis(400))
+                .build();
+        reporter.start();
+        counters.requestSeen();
+        reporter.offer(Records.sqlInjection("first", "' OR 'a'='a"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> backend.acceptedBatches.size() >= 1);
+        // Meanwhile more happens; it must not join the batch being retried.
+        counters.requestSeen();
+        reporter.offer(Records.sqlInjection("second", "' OR 'a'='a"));
+        backend.behave(TestBackend.Behaviour.ACCEPT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> backend.events().stream()
+                .anyMatch(event -> event.toString().contains("second")));
+        List<JsonObject> batches = backend.acceptedBatches.stream().map(TestBackend::parse).toList();
+        JsonObject first = batches.get(0);
+        List<JsonObject> retries = batches.stream().filter(b -> b.getString("batch_id").equals(first.getString("batch_id")))
+                .toList();
+        assertThat(retries).hasSizeGreaterThanOrEqualTo(2);
+        for (JsonObject retry : retries) {
+            assertThat(retry.getJsonArray("events")).isEqualTo(first.getJsonArray("events"));
+            assertThat(retry.getJsonObject("counters")).isEqualTo(first.getJsonObject("counters"));
+            assertThat(retry.getJsonNumber("sequence").longValue()).isGreaterThanOrEqualTo(first.getJsonNumber("sequence").longValue());
+        }
+        // What a backend that stores each batch id once ends up with: every event and every count once.
+        Map<String, JsonObject> once = new java.util.LinkedHashMap<>();
+        batches.forEach(b -> once.putIfAbsent(b.getString("batch_id"), b));
+        assertThat(once.values().stream().mapToInt(b -> b.getJsonArray("events").size()).sum()).isEqualTo(2);
+        assertThat(once.values().stream().mapToLong(b -> b.getJsonObject("counters").getJsonNumber("requests") == null ? 0
+                : b.getJsonObject("counters").getJsonNumber("requests").longValue()).sum()).isEqualTo(2);
+    }
+
+    @Test
     void theHandOffQueueIsBoundedInBytesAsWellAsInEvents() {
         // Not started: nothing drains the queue, so what it holds is what offer() let in.
         reporter = reporterFor(backend).queueCapacity(10_000).queueBytes(256 * 1024).build();

@@ -124,7 +124,7 @@ class ScrubbingTest {
             for (int i = 0; i < 300; i++) {
                 Case c = generate(i);
                 cases.add(c);
-                exporter.export(new Batch(i, encoder.encode(SecurityEvent.of(c.record())), java.util.Map.of()));
+                exporter.export(new Batch("batch-" + i, i, encoder.encode(SecurityEvent.of(c.record())), java.util.Map.of()));
             }
             assertThat(lines).hasSize(600).allMatch(line -> line.startsWith("{\"type\":\"attack\""));
             String everything = String.join("\n", lines);

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestBackend implements AutoCloseable {
 
-    enum Behaviour { ACCEPT, FAIL_500, GARBAGE, HANG, REJECT_400, REJECT_413 }
+    /** {@code STORE_THEN_500}: keeps the batch, then answers 500, as when the acknowledgement is lost. */
+    enum Behaviour { ACCEPT, FAIL_500, GARBAGE, HANG, REJECT_400, REJECT_413, STORE_THEN_500 }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -85,6 +86,14 @@ final class TestBackend implements AutoCloseable {
                     }
                 }
                 case GARBAGE -> answer(exchange, 200, "<html>not json");
+                case STORE_THEN_500 -> {
+                    if (login) {
+                        answer(exchange, 200, "{\"agent_id\":\"agent-7\"}");
+                    } else {
+                        acceptedBatches.add(new String(body, StandardCharsets.UTF_8));
+                        answer(exchange, 500, "{}");
+                    }
+                }
                 case ACCEPT -> {
                     String text = new String(body, StandardCharsets.UTF_8);
                     if (login) {
