@@ -37,6 +37,11 @@ public record Rule(String id, String name, String attackType, Target target, Mod
         this(id, name, attackType, target, mode, priority, critical, conditions, Confidence.HIGH);
     }
 
+    /** This rule with its own mode (a pack's {@code modes} for a rule of its base). */
+    Rule withMode(Mode newMode) {
+        return new Rule(id, name, attackType, target, newMode, priority, critical, conditions, confidence, exclusions);
+    }
+
     /** This rule with {@code list} as its exclusions (a pack's, for the rule set it goes into). */
     Rule withExclusions(List<Exclusion> list) {
         return new Rule(id, name, attackType, target, mode, priority, critical, conditions, confidence, list);

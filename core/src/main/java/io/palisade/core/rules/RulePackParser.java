@@ -36,7 +36,7 @@ public final class RulePackParser {
 
     private static final JsonProviderImpl JSON = new JsonProviderImpl();
     private static final Set<String> PACK_FIELDS = Set.of("format", "version", "base", "rules", "disable", "data",
-            "exclusions");
+            "exclusions", "modes");
     private static final Set<String> EXCLUSION_FIELDS = Set.of("rule", "input", "path", "reason");
     static final int MAX_EXCLUSIONS = 1_000;
     private static final Set<String> RULE_FIELDS = Set.of("id", "name", "attack_type", "target", "mode", "priority",
@@ -49,7 +49,17 @@ public final class RulePackParser {
 
     /** A pack as read, before it is combined with a base. */
     public record Pack(String version, boolean extendsDefault, List<Rule> rules, Set<String> disabled,
-            List<String> ipDenylist, List<String> ipAllowlist, List<String> pathAllowlist, List<Exclusion> exclusions) {
+            List<String> ipDenylist, List<String> ipAllowlist, List<String> pathAllowlist, List<Exclusion> exclusions,
+            Map<String, Mode> modes) {
+
+        public Pack {
+            modes = Map.copyOf(modes);
+        }
+
+        public Pack(String version, boolean extendsDefault, List<Rule> rules, Set<String> disabled,
+                List<String> ipDenylist, List<String> ipAllowlist, List<String> pathAllowlist, List<Exclusion> exclusions) {
+            this(version, extendsDefault, rules, disabled, ipDenylist, ipAllowlist, pathAllowlist, exclusions, Map.of());
+        }
 
         public Pack(String version, boolean extendsDefault, List<Rule> rules, Set<String> disabled,
                 List<String> ipDenylist, List<String> ipAllowlist, List<String> pathAllowlist) {
@@ -123,7 +133,27 @@ public final class RulePackParser {
                 throw new RulePackException(where + ", data: path '" + path + "' must start with / and may end with *");
             }
         }
-        return new Pack(version, base.equals("default"), compiled, disabled, deny, allow, paths, exclusions(root, where));
+        return new Pack(version, base.equals("default"), compiled, disabled, deny, allow, paths, exclusions(root, where),
+                modes(root, where));
+    }
+
+    /** {@code "modes": {"xss-exploit": "monitor"}}: the mode of rules the pack does not define (the base's). */
+    private static Map<String, Mode> modes(JsonObject root, String where) throws RulePackException {
+        if (!root.containsKey("modes")) {
+            return Map.of();
+        }
+        JsonObject modes = object(root, "modes", where);
+        Map<String, Mode> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> entry : modes.entrySet()) {
+            JsonValue value = entry.getValue();
+            String text = value instanceof JsonString ? ((JsonString) value).getString() : null;
+            if (!"block".equals(text) && !"monitor".equals(text)) {
+                throw new RulePackException(where + ", modes: the mode of '" + entry.getKey()
+                        + "' must be \"block\" or \"monitor\" (to switch a rule off, list it in \"disable\")");
+            }
+            result.put(entry.getKey(), text.equals("block") ? Mode.BLOCK : Mode.MONITOR);
+        }
+        return result;
     }
 
     private static List<Exclusion> exclusions(JsonObject root, String packWhere) throws RulePackException {
@@ -188,6 +218,14 @@ public final class RulePackParser {
         }
         pack.rules().forEach(rule -> rules.put(rule.id(), rule)); // a rule with a base rule's id replaces it
         pack.disabled().forEach(rules::remove);
+        for (Map.Entry<String, Mode> mode : pack.modes().entrySet()) {
+            Rule rule = rules.get(mode.getKey());
+            if (rule == null) {
+                throw new RulePackException("rule pack from " + origin + ": \"modes\" names rule '" + mode.getKey()
+                        + "', which is not in force");
+            }
+            rules.put(rule.id(), rule.withMode(mode.getValue()));
+        }
         deny.addAll(pack.ipDenylist());
         allow.addAll(pack.ipAllowlist());
         paths.addAll(pack.pathAllowlist());

@@ -83,6 +83,26 @@ class RulePackParserTest {
         });
     }
 
+    @Test
+    void modesSetTheModeOfTheBaseRulesAndNameOnlyRulesInForce() throws Exception {
+        RulePackParser.Pack base = RulePackParser.parse(pack(XSS_RULE + ",{\"id\":\"other\",\"attack_type\":\"x\","
+                + "\"conditions\":[{\"inputs\":[\"query\"],\"operator\":\"equals\",\"value\":[\"a\"]}]}"), "base");
+        RulePackParser.Pack extension = RulePackParser.parse("{\"format\":\"palisade-rules/1\",\"version\":\"e1\","
+                + "\"rules\":[],\"modes\":{\"my-xss\":\"monitor\",\"other\":\"block\"}}", "ext");
+        RuleSet set = RulePackParser.combine(extension, base, "ext", List.of(), List.of(), List.of());
+        assertThat(set.requestRules()).extracting(Rule::id, Rule::mode)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("my-xss", Mode.MONITOR),
+                        org.assertj.core.groups.Tuple.tuple("other", Mode.BLOCK));
+
+        RulePackParser.Pack typo = RulePackParser.parse("{\"format\":\"palisade-rules/1\",\"version\":\"e2\","
+                + "\"rules\":[],\"modes\":{\"my-xs\":\"monitor\"}}", "ext");
+        assertThatThrownBy(() -> RulePackParser.combine(typo, base, "ext", List.of(), List.of(), List.of()))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("\"modes\" names rule 'my-xs', which is not in force");
+        assertThatThrownBy(() -> RulePackParser.parse("{\"format\":\"palisade-rules/1\",\"version\":\"e3\","
+                + "\"rules\":[],\"modes\":{\"my-xss\":\"off\"}}", "ext"))
+                .isInstanceOf(RulePackException.class).hasMessageContaining("must be \"block\" or \"monitor\" (to switch a rule off, list it in \"disable\")");
+    }
+
     static Stream<Arguments> rejections() {
         String big = "{\"format\":\"palisade-rules/1\",\"version\":\"v\",\"rules\":[],\"pad\":\""
                 + "x".repeat(RulePackParser.MAX_PACK_CHARS) + "\"}";
