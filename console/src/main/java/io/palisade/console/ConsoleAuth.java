@@ -1,13 +1,12 @@
 package io.palisade.console;
 
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.CDI;
-import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import org.glassfish.grizzly.http.server.Request;
 
 /**
  * Who is calling, decided before any resource runs:
@@ -39,31 +37,21 @@ public final class ConsoleAuth implements ContainerRequestFilter {
     static final String SESSION_COOKIE = "console.session-cookie";
     static final String CLIENT = "console.client";
 
-    @Inject
-    private Provider<Request> grizzlyRequest;
+    /** The name under which {@link ConsoleServer} puts the {@link Console} into Jersey's configuration. */
+    static final String CONSOLE_PROPERTY = "io.palisade.console";
 
-    private volatile Console console;
+    @Context
+    private Configuration configuration;
 
     private Console console() {
-        Console current = console;
-        if (current == null) {
-            current = CDI.current().select(Console.class).get();
-            console = current;
-        }
-        return current;
+        return (Console) configuration.getProperty(CONSOLE_PROPERTY);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String client = "unknown";
-        try {
-            Request grizzly = grizzlyRequest.get();
-            if (grizzly != null && grizzly.getRemoteAddr() != null) {
-                client = grizzly.getRemoteAddr();
-            }
-        } catch (RuntimeException unavailable) {
-            // on another container: the address stays unknown (rate limits then count per account only)
-        }
+        // The socket's peer, which the server's own handler put there (ConsoleServer); never a header.
+        Object peer = request.getProperty(CLIENT);
+        String client = peer instanceof String ? (String) peer : "unknown";
         request.setProperty(CLIENT, client);
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/")) {

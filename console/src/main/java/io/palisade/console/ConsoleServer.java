@@ -3,7 +3,12 @@ package io.palisade.console;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.grizzly.ssl.SSLContextConfigurator;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -39,7 +44,8 @@ public final class ConsoleServer implements AutoCloseable {
             boolean tls = config.tlsKeystore().isPresent();
             String scheme = tls ? "https" : "http";
             URI bind = URI.create(scheme + "://" + hostForUri(config.bind()) + ":" + config.port() + "/");
-            ResourceConfig resources = ResourceConfig.forApplicationClass(ConsoleApplication.class);
+            ResourceConfig resources = ResourceConfig.forApplicationClass(ConsoleApplication.class)
+                    .property(ConsoleAuth.CONSOLE_PROPERTY, console);
             if (tls) {
                 SSLContextConfigurator context = new SSLContextConfigurator();
                 context.setKeyStoreFile(config.tlsKeystore().get().toString());
@@ -53,6 +59,7 @@ public final class ConsoleServer implements AutoCloseable {
             } else {
                 http = GrizzlyHttpServerFactory.createHttpServer(bind, resources, false);
             }
+            withClientAddress(http);
             http.start();
             int port = http.getListener("grizzly").getPort();
             return new ConsoleServer(console, weld, http, URI.create(scheme + "://" + hostForUri(config.bind()) + ":" + port + "/"));
@@ -69,6 +76,33 @@ public final class ConsoleServer implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /**
+     * Puts the socket peer's address into each request, where the JAX-RS filters read it (Jersey's
+     * request properties are the Grizzly request's attributes).
+     */
+    private static void withClientAddress(HttpServer http) {
+        ServerConfiguration configuration = http.getServerConfiguration();
+        HttpHandler jersey = configuration.getHttpHandlersWithMapping().keySet().iterator().next();
+        configuration.removeHttpHandler(jersey);
+        configuration.addHttpHandler(new HttpHandler("palisade-console") {
+            @Override
+            public void service(Request request, Response response) throws Exception {
+                request.setAttribute(ConsoleAuth.CLIENT, request.getRemoteAddr());
+                jersey.service(request, response);
+            }
+
+            @Override
+            public void start() {
+                jersey.start();
+            }
+
+            @Override
+            public void destroy() {
+                jersey.destroy();
+            }
+        }, HttpHandlerRegistration.ROOT);
     }
 
     private static String hostForUri(String host) {

@@ -1,5 +1,6 @@
 package io.palisade.console;
 
+import io.palisade.core.net.IpRanges;
 import io.palisade.core.rules.Rule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -370,7 +371,7 @@ public class Pages {
         }
         field(h, "Agent", row.agentId());
         h.raw("</dl>");
-        if (row.clientIp() != null) {
+        if (row.clientIp() != null && IpRanges.isAddressOrBlock(row.clientIp())) {
             h.element("h3", "Block this client");
             h.form(base + "/ip-blocks", session.csrfToken()).hidden("address", row.clientIp())
                     .hidden("reason", "blocked from attack #" + row.id() + " (" + row.ruleId() + ")")
