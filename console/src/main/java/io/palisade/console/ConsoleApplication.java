@@ -10,6 +10,7 @@ public class ConsoleApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AgentProtocol.class, ConsoleApi.class, Pages.class, ConsoleAuth.class, ConsoleResponses.class);
+        return Set.of(AgentProtocol.class, ConsoleApi.class, Pages.class, BodyLimit.class, ConsoleAuth.class,
+                ConsoleResponses.class);
     }
 }

@@ -227,6 +227,20 @@ class PagesTest {
     }
 
     @Test
+    void bodiesAreBoundedBeforeAnyoneIsAuthenticated() throws Exception {
+        // A chunked login form of 1 MiB: cut off at 16 KiB, not read into memory.
+        byte[] big = ("name=admin&password=" + "x".repeat(1024 * 1024)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<String> login = console.http.send(java.net.http.HttpRequest.newBuilder(console.uri("login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(413);
+        // A declared length over the bound is refused at once.
+        HttpResponse<String> pack = console.api("PUT", "api/rules/custom?app=shop", "x".repeat(ConsoleApi.MAX_BODY + 1));
+        assertThat(pack.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void aFormWithoutTheSessionsTokenIsRefused() throws Exception {
         logIn();
         WebRequest forged = new WebRequest(new URL(console.uri("app/shop/ip-blocks").toString()), HttpMethod.POST);

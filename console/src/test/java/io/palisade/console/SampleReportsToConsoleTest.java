@@ -3,24 +3,11 @@ package io.palisade.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
@@ -35,62 +22,27 @@ import org.junit.jupiter.api.Test;
  */
 class SampleReportsToConsoleTest {
 
-    static final Pattern LISTENING = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+/)");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     static final String XSS = "/api/books/search?q=%3Cscript%3Ealert(1)%3C/script%3E";
 
     static RunningConsole console;
-    static Process sample;
+    static SampleProcess sample;
     static URI sampleUri;
-    static final List<String> sampleLog = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         console = new RunningConsole();
         String token = console.console().provision("bookstore");
-        Path root = Path.of(System.getProperty("palisade.root", ".."));
-        Path classes = root.resolve("samples/bookstore/target/classes");
-        Path dependencies = root.resolve("samples/bookstore/target/runtime.classpath");
-        assertThat(dependencies).as("the sample is built before the console (mvn verify from the root does)").isRegularFile();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classes + File.pathSeparator + Files.readString(dependencies).strip(), "io.palisade.sample.bookstore.Main")
-                .redirectErrorStream(true);
-        builder.environment().put("PORT", "0");
-        builder.environment().put("PALISADE_BACKEND_URL", console.server.uri().toString());
-        builder.environment().put("PALISADE_BACKEND_TOKEN", token);
-        builder.environment().put("PALISADE_REPORTER_INTERVAL", "200ms");
-        builder.environment().put("PALISADE_RULES_REFRESH", "1s");
         // The test speaks for other clients through X-Forwarded-For, which only a configured proxy may set.
-        builder.environment().put("PALISADE_TRUSTED_PROXIES", "127.0.0.1");
-        sample = builder.start();
-        CompletableFuture<URI> listening = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(sample.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    sampleLog.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        listening.complete(URI.create(m.group(1)));
-                    }
-                }
-            } catch (IOException e) {
-                listening.completeExceptionally(e);
-            }
-            listening.completeExceptionally(new IllegalStateException("the sample ended: " + String.join("\n", sampleLog)));
-        }, "sample-log");
-        reader.setDaemon(true);
-        reader.start();
-        sampleUri = listening.get(90, TimeUnit.SECONDS);
+        sample = SampleProcess.start(console.server.uri(), token, java.util.Map.of("PALISADE_TRUSTED_PROXIES", "127.0.0.1"));
+        sampleUri = sample.uri;
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (sample != null) {
-            sample.destroy();
-            if (!sample.waitFor(20, TimeUnit.SECONDS)) {
-                sample.destroyForcibly();
-            }
+            sample.close();
         }
         if (console != null) {
             console.close();
