@@ -133,11 +133,13 @@ public class RequestFilterBenchmark {
     }
 
     private Object run(BenchRequest request, ResourceMatchFilter matched) {
+        // What the container's peer filter puts there on a real runtime.
+        request.setProperty(PeerAddress.PROPERTY, "192.0.2.10");
         recordFilter.filter(request);
         if (request.aborted == null) {
             matched.filter(request);
         }
-        recordFilter.filter(request, null);
+        recordFilter.filter(request, new BenchResponse());
         return request.aborted;
     }
 
