@@ -62,7 +62,7 @@ final class BoundBody implements RequestRecord.LateInputs {
             System.arraycopy(copied, 0, whole, head.length, copied.length);
             truncated = cut;
         }
-        record.replaceBoundInputs(InputSource.JSON, BodyInputs.all(new ByteArrayInputStream(whole)));
+        record.replaceBoundInputs(InputSource.JSON, BodyInputs.all(whole));
         if (truncated) {
             record.incomplete(Incompleteness.BODY_CUT);
         }

@@ -141,7 +141,7 @@ final class ResourceMatchFilter implements ContainerRequestFilter {
             }
             return;
         }
-        for (String[] leaf : BodyInputs.all(new ByteArrayInputStream(head))) {
+        for (String[] leaf : BodyInputs.all(head)) {
             record.addBoundInput(InputSource.JSON, leaf[0], leaf[1]);
         }
         if (more) {

@@ -133,4 +133,21 @@ class BodyInputsTest {
         assertThat(nameChars).isLessThanOrEqualTo(301L * (BodyInputs.MAX_PATH + 1));
         assertThat(leaves.get(0)[0]).isEqualTo("v");
     }
+
+    @Test
+    void utf8WithAByteOrderMarkAndUtf16AndUtf32BodiesAreReadAsWell() {
+        String json = "{\"user\":{\"name\":\"Ren\u00e9e ' OR 1=1\"}}";
+        byte[] utf8 = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        for (byte[] body : java.util.List.of(utf8, bom, json.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_16BE), json.getBytes(java.nio.charset.Charset.forName("UTF-32BE")))) {
+            java.util.List<String[]> leaves = BodyInputs.all(body);
+            assertThat(leaves).hasSize(1);
+            assertThat(leaves.get(0)).containsExactly("user.name", "Ren\u00e9e ' OR 1=1");
+        }
+    }
 }

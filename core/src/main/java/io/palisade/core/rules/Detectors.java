@@ -483,14 +483,26 @@ final class Detectors {
                     break;
             }
         }
-        return containsIgnoringCase(value, "cmd") || containsIgnoringCase(value, "powershell")
-                || containsIgnoringCase(value, "java") || containsIgnoringCase(value, "-e");
+        return value.indexOf("-e") >= 0 || value.indexOf("-E") >= 0 || containsIgnoringCase(value, "cmd")
+                || containsIgnoringCase(value, "powershell") || containsIgnoringCase(value, "java");
     }
 
-    /** {@code text.toLowerCase().contains(word)} for a lower-case ASCII {@code word}, without the copy. */
+    /**
+     * {@code text.toLowerCase().contains(word)} for a lower-case ASCII {@code word} starting with a
+     * letter, without the copy: the (vectorised) search for its first letter in either case, then a
+     * comparison only where it starts.
+     */
     private static boolean containsIgnoringCase(String text, String word) {
-        for (int at = 0; at + word.length() <= text.length(); at++) {
-            if (text.regionMatches(true, at, word, 0, word.length())) {
+        char lower = word.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        int last = text.length() - word.length();
+        for (int at = text.indexOf(lower); at >= 0 && at <= last; at = text.indexOf(lower, at + 1)) {
+            if (text.regionMatches(true, at + 1, word, 1, word.length() - 1)) {
+                return true;
+            }
+        }
+        for (int at = text.indexOf(upper); at >= 0 && at <= last; at = text.indexOf(upper, at + 1)) {
+            if (text.regionMatches(true, at + 1, word, 1, word.length() - 1)) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package io.palisade.core.rules;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.palisade.core.net.IpRanges;
+import io.palisade.core.text.CharSignature;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,11 +16,53 @@ import java.util.function.Predicate;
  * @param required characters every match contains ({@link RequiredCharacters}), empty when unknown: a
  *                 value without one of them is not tested at all
  */
-public record Operator(String name, Predicate<String> test, String required) {
+public record Operator(String name, Predicate<String> test, String required, long anyOf, long allOf) {
+
+    /**
+     * @param anyOf a {@link CharSignature} mask: the operator can only match a value holding at least one
+     *              of these (0: no such screen)
+     * @param allOf the signature bits of {@code required}: a value lacking one cannot match
+     */
+    public Operator {
+    }
+
+    public Operator(String name, Predicate<String> test, String required) {
+        this(name, test, required, 0L, mask(required));
+    }
 
     public Operator(String name, Predicate<String> test) {
         this(name, test, "");
     }
+
+    /** The bits of the required characters that have one (all of them, as RequiredCharacters finds them). */
+    private static long mask(String required) {
+        long mask = 0;
+        for (int i = 0; i < required.length(); i++) {
+            char c = required.charAt(i);
+            if (CharSignature.tracked(c)) {
+                mask |= CharSignature.of(c);
+            }
+        }
+        return mask;
+    }
+
+    /** Whether a value of this {@link CharSignature} may match (exact when it says no). */
+    boolean admits(long signature) {
+        return (signature & allOf) == allOf && (anyOf == 0 || (signature & anyOf) != 0);
+    }
+
+    /**
+     * What each detector's own first screen looks for, as a signature mask (kept equal to those screens:
+     * {@code Detectors.xss}, {@code pathText}, {@code mayBeCommand}).
+     */
+    private static final long XSS_ANY = CharSignature.ofAll("<:(=&%`+\\");
+    private static final long PATH_ANY = CharSignature.ofAll(".%/\\:") | CharSignature.NON_ASCII | CharSignature.HEX_PREFIX;
+    private static final long COMMAND_ANY = CharSignature.ofAll(";|&`$(<{#_%+\\-") | CharSignature.LINE_FEED
+            | CharSignature.CARRIAGE_RETURN | CharSignature.CMD | CharSignature.RSH | CharSignature.JAV;
+    private static final java.util.Map<String, Long> DETECTOR_SCREENS = java.util.Map.of(
+            "detect_xss", XSS_ANY, "detect_xss_exploit", XSS_ANY,
+            "detect_path_traversal", PATH_ANY, "detect_path_traversal_exploit", PATH_ANY,
+            "detect_command_injection", COMMAND_ANY, "detect_command_injection_exploit", COMMAND_ANY);
 
     /** Operators that take no {@code value}: the detectors, by name. */
     private static final java.util.Map<String, Predicate<String>> DETECTOR_TESTS = java.util.Map.of(
@@ -98,7 +141,7 @@ public record Operator(String name, Predicate<String> test, String required) {
         }
         // Compile the detectors' patterns now, while the pack loads, not in the first request's budget.
         Detectors.initialize();
-        return new Operator(name, test);
+        return new Operator(name, test, "", DETECTOR_SCREENS.getOrDefault(name, 0L), 0L);
     }
 
     private static void requireList(String name, List<String> values) {

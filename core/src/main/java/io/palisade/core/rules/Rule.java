@@ -94,6 +94,11 @@ public record Rule(String id, String name, String attackType, Target target, Mod
             return "Condition[inputs=" + inputs + ", transformers=" + transformers + ", operator=" + operator.name() + "]";
         }
 
+        /** Whether the operator sees the value as it is (no transformer). */
+        boolean untransformed() {
+            return transformers.isEmpty();
+        }
+
         String transform(String value) {
             String result = value;
             for (int i = 0; i < transformers.size(); i++) {

@@ -16,6 +16,7 @@ import io.palisade.core.request.RequestContext;
 import io.palisade.core.request.RequestInput;
 import io.palisade.core.request.RequestLimits;
 import io.palisade.core.request.RequestRecord;
+import io.palisade.core.text.CharSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -451,6 +452,8 @@ public final class RuleEngine {
         long start = System.nanoTime();
         long spentBefore = record.ruleNanos();
         boolean overrun = false;
+        // Each input's character signature, worked out the first time a rule needs it, shared by every rule.
+        long[] signatures = new long[inputs.size()];
         try {
             for (int i = 0; i < requestRules.size(); i++) {
                 Rule rule = requestRules.get(i);
@@ -475,13 +478,13 @@ public final class RuleEngine {
                 Detection found;
                 try {
                     if (!after) {
-                        found = evaluate(rule, record, inputs, false, state, i, false);
+                        found = evaluate(rule, record, inputs, false, state, i, false, signatures);
                     } else {
                         // One the first pass deferred looks at every input, the others at what is new.
                         boolean boundOnly = overrun && !rule.critical();
                         boolean whole = state == null || state.deferred && !rule.critical();
-                        found = whole ? evaluate(rule, record, inputs, boundOnly, null, i, false)
-                                : evaluate(rule, record, inputs, boundOnly, state, i, true);
+                        found = whole ? evaluate(rule, record, inputs, boundOnly, null, i, false, signatures)
+                                : evaluate(rule, record, inputs, boundOnly, state, i, true, signatures);
                     }
                 } catch (RuntimeException e) {
                     counters.ruleFault();
@@ -697,7 +700,7 @@ public final class RuleEngine {
      *                  the record when others were left out)
      */
     private Detection evaluate(Rule rule, RequestRecord record, List<RequestInput> inputs, boolean boundOnly) {
-        return evaluate(rule, record, inputs, boundOnly, null, -1, false);
+        return evaluate(rule, record, inputs, boundOnly, null, -1, false, null);
     }
 
     /**
@@ -706,7 +709,7 @@ public final class RuleEngine {
      *              before. {@code null}: every input, nothing remembered
      */
     private Detection evaluate(Rule rule, RequestRecord record, List<RequestInput> inputs, boolean boundOnly,
-            Inspection state, int index, boolean after) {
+            Inspection state, int index, boolean after, long[] signatures) {
         RequestInput witness = null;
         String what = null;
         boolean failed = false;
@@ -720,7 +723,7 @@ public final class RuleEngine {
                 continue;
             }
             Rule.Condition condition = conditions.get(c);
-            Match match = match(condition, record, inputs, boundOnly, after ? state : null, excluded);
+            Match match = match(condition, record, inputs, boundOnly, after ? state : null, excluded, signatures);
             if (match == null) {
                 if (state == null || after || conditions.size() == 1) {
                     return null;
@@ -755,24 +758,24 @@ public final class RuleEngine {
      *                   inspected) are skipped; {@code null} to look at everything
      */
     private static Match match(Rule.Condition condition, RequestRecord record, List<RequestInput> inputs,
-            boolean boundOnly, Inspection seenBefore, List<Exclusion> excluded) {
+            boolean boundOnly, Inspection seenBefore, List<Exclusion> excluded, long[] signatures) {
         int bound = record.limits().maxValueLength();
         List<InputSelector> selectors = condition.inputs();
         for (int s = 0; seenBefore == null && s < selectors.size(); s++) {
             InputSelector selector = selectors.get(s);
             switch (selector.kind()) {
                 case URI:
-                    if (!excludedUri(excluded) && test(condition, record.path(), bound)) {
+                    if (!excludedUri(excluded) && test(condition, record.path(), bound, CharSignature.UNKNOWN)) {
                         return new Match(null, "uri");
                     }
                     break;
                 case METHOD:
-                    if (test(condition, record.method(), bound)) {
+                    if (test(condition, record.method(), bound, CharSignature.UNKNOWN)) {
                         return new Match(null, "method");
                     }
                     break;
                 case CLIENT_IP:
-                    if (record.clientIp() != null && test(condition, record.clientIp(), bound)) {
+                    if (record.clientIp() != null && test(condition, record.clientIp(), bound, CharSignature.UNKNOWN)) {
                         return new Match(null, "client_ip");
                     }
                     break;
@@ -791,7 +794,7 @@ public final class RuleEngine {
                 record.incomplete(Incompleteness.BUDGET);
                 continue;
             }
-            if (test(condition, input.value(), bound)) {
+            if (test(condition, input.value(), bound, signature(signatures, i, input.value(), bound))) {
                 return new Match(input, input.source().label());
             }
         }
@@ -839,9 +842,32 @@ public final class RuleEngine {
         return false;
     }
 
-    /** Rules see at most {@code bound} characters of a value: their cost per value is bounded and linear. */
-    private static boolean test(Rule.Condition condition, String value, int bound) {
-        if (value == null || !condition.mayMatch(value, bound)) {
+    /** Input {@code i}'s signature, computed once per pass ({@code signatures} null: not kept). */
+    private static long signature(long[] signatures, int i, String value, int bound) {
+        if (signatures == null || i >= signatures.length) {
+            return CharSignature.of(value, bound);
+        }
+        long signature = signatures[i];
+        if (signature == 0) {
+            signature = CharSignature.of(value, bound);
+            signatures[i] = signature;
+        }
+        return signature;
+    }
+
+    /**
+     * Rules see at most {@code bound} characters of a value: their cost per value is bounded and linear.
+     * A value whose {@code signature} lacks what the operator needs is not tested at all.
+     */
+    private static boolean test(Rule.Condition condition, String value, int bound, long signature) {
+        if (value == null) {
+            return false;
+        }
+        if (signature != CharSignature.UNKNOWN && condition.untransformed()) {
+            if (!condition.operator().admits(signature)) {
+                return false;
+            }
+        } else if (!condition.mayMatch(value, bound)) {
             return false;
         }
         String inspected = value.length() > bound ? value.substring(0, bound) : value;
