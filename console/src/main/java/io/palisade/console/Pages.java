@@ -214,6 +214,73 @@ public class Pages {
         return back("/app/" + Html.url(app.name()) + "/tokens");
     }
 
+    // ---- console API tokens and the audit trail
+
+    @GET
+    @Path("api-tokens")
+    public Response apiTokens(@Context ContainerRequestContext request) {
+        return apiTokensPage(request, null);
+    }
+
+    private Response apiTokensPage(ContainerRequestContext request, String created) {
+        Accounts.Session session = session(request);
+        Html h = new Html();
+        h.element("p", "Tokens for scripts calling the console's JSON API (Authorization: Bearer), instead of the admin"
+                + " password.");
+        if (created != null) {
+            h.raw("<p class=\"notice\">New API token (shown once): <code>").text(created).raw("</code></p>");
+        }
+        h.table(List.of("#", "Label", "Created", "Revoked", ""));
+        for (Accounts.ApiToken token : console.accounts().apiTokens()) {
+            Html action = Html.fragment();
+            if (token.revokedAt() == null) {
+                action.form("/api-tokens/" + token.id() + "/revoke", session.csrfToken())
+                        .raw("<button type=\"submit\">Revoke</button></form>");
+            }
+            h.row(token.id(), token.label(), Html.time(token.createdAt()), Html.time(token.revokedAt()), action);
+        }
+        h.endTable();
+        h.form("/api-tokens", session.csrfToken()).raw("<label>Label <input name=\"label\" maxlength=\"200\" required></label>"
+                + "<button type=\"submit\">New API token</button></form>");
+        return page(200, "API tokens", session, null, h.toString());
+    }
+
+    @POST
+    @Path("api-tokens")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createApiToken(@FormParam("csrf") String csrf, @FormParam("label") String label,
+            @Context ContainerRequestContext request) {
+        requireCsrf(request, csrf);
+        String text = label == null || label.isBlank() ? "api token" : label.length() > 200 ? label.substring(0, 200) : label;
+        String token = console.accounts().createApiToken(text);
+        console.policy().audit(actor(request), null, "api token created", text);
+        return apiTokensPage(request, token);
+    }
+
+    @POST
+    @Path("api-tokens/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeApiToken(@PathParam("id") long id, @FormParam("csrf") String csrf,
+            @Context ContainerRequestContext request) {
+        requireCsrf(request, csrf);
+        if (console.accounts().revokeApiToken(id)) {
+            console.policy().audit(actor(request), null, "api token revoked", "#" + id);
+        }
+        return back("/api-tokens");
+    }
+
+    @GET
+    @Path("audit")
+    public Response audit(@Context ContainerRequestContext request) {
+        Html h = new Html();
+        h.table(List.of("When", "Who", "Application", "What", "Detail"));
+        for (Policy.AuditEntry entry : console.policy().audit(null, 500)) {
+            h.row(Html.time(entry.at()), entry.actor(), entry.application(), entry.action(), entry.detail());
+        }
+        h.endTable();
+        return page(200, "Audit trail", session(request), null, h.toString());
+    }
+
     // ---- overview
 
     @GET
@@ -631,6 +698,7 @@ public class Pages {
                     .link(base + "/tokens", "Agent tokens").raw("</nav>");
         }
         if (session != null) {
+            h.raw("<span class=\"global\">").link("/audit", "Audit").raw(" ").link("/api-tokens", "API tokens").raw("</span>");
             h.form("/logout", session.csrfToken()).raw("<span>").text(session.account())
                     .raw("</span> <button type=\"submit\">Log out</button></form>");
         }

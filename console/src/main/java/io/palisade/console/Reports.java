@@ -116,9 +116,10 @@ final class Reports {
         sql.list("SELECT name, sum(value) FROM counter_minutes WHERE application_id = ? AND minute >= ? AND minute < ?"
                 + " AND name IN ('requests', 'blocked') GROUP BY name", row -> counters.put(row.getString(1), row.getLong(2)),
                 applicationId, from, to);
-        long[] totals = sql.one("SELECT count(*), count(*) FILTER (WHERE blocked) FROM events WHERE application_id = ?"
-                + " AND received_at >= ? AND received_at < ?", row -> new long[] {row.getLong(1), row.getLong(2)},
-                applicationId, from, to).orElse(new long[2]);
+        long[] totals = sql.one("SELECT coalesce(sum(events), 0), coalesce(sum(events) FILTER (WHERE blocked), 0) FROM event_hours"
+                + " WHERE application_id = ? AND hour >= date_trunc('hour', ?::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                + " AND hour < ?", row -> new long[] {row.getLong(1), row.getLong(2)}, applicationId, from, to)
+                .orElse(new long[2]);
         return new Overview(counters.getOrDefault("requests", 0L), totals[0], totals[1], buckets(applicationId, from, to),
                 counts(applicationId, from, to, "attack_type"), counts(applicationId, from, to, "rule_id"),
                 counts(applicationId, from, to, "path"), counts(applicationId, from, to, "client_ip"),
@@ -142,9 +143,10 @@ final class Reports {
                     }
                     return null;
                 }, applicationId, from, to);
-        sql.list("SELECT date_trunc('" + unit + "', received_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS b, count(*),"
-                + " count(*) FILTER (WHERE blocked) FROM events WHERE application_id = ? AND received_at >= ? AND received_at < ?"
-                + " GROUP BY b", row -> {
+        sql.list("SELECT date_trunc('" + unit + "', hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS b, sum(events),"
+                + " coalesce(sum(events) FILTER (WHERE blocked), 0) FROM event_hours WHERE application_id = ?"
+                + " AND hour >= date_trunc('hour', ?::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AND hour < ? GROUP BY b",
+                row -> {
                     long[] bucket = buckets.get(Sql.instant(row, "b"));
                     if (bucket != null) {
                         bucket[1] = row.getLong(2);
@@ -157,10 +159,11 @@ final class Reports {
         return result;
     }
 
-    /** The ten most frequent values of one column ({@code column} is one of ours, never input). */
+    /** The ten most frequent values of one column ({@code column} is one of ours, never input), from the hourly rollups. */
     private List<Count> counts(long applicationId, Instant from, Instant to, String column) {
-        return sql.list("SELECT coalesce(" + column + ", '(none)'), count(*) AS n FROM events WHERE application_id = ?"
-                + " AND received_at >= ? AND received_at < ? GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10",
+        return sql.list("SELECT coalesce(nullif(" + column + ", ''), '(none)'), sum(events) AS n FROM event_hours"
+                + " WHERE application_id = ? AND hour >= date_trunc('hour', ?::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
+                + " AND hour < ? GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10",
                 row -> new Count(row.getString(1), row.getLong(2)), applicationId, from, to);
     }
 

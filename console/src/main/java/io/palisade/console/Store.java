@@ -186,6 +186,15 @@ final class Store {
                 + " SELECT ?, ?, ?, u.* FROM unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
                 + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],"
                 + " ?::boolean[]) AS u", parameters);
+        // The hour's rollup for the overview, from the same arrays.
+        Sql.update(connection, "INSERT INTO event_hours (application_id, hour, attack_type, rule_id, path, client_ip, blocked,"
+                + " events) SELECT ?, date_trunc('hour', ?::timestamptz AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', u.t, u.r,"
+                + " coalesce(u.p, ''), coalesce(u.c, ''), u.b, count(*) FROM unnest(?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::boolean[]) AS u(t, r, p, c, b) GROUP BY 3, 4, 5, 6, 7 ON CONFLICT (application_id, hour, attack_type,"
+                + " rule_id, path, client_ip, blocked) DO UPDATE SET events = event_hours.events + excluded.events",
+                agent.applicationId(), parameters[0], connection.createArrayOf("text", text[2]),
+                connection.createArrayOf("text", text[1]), connection.createArrayOf("text", text[8]),
+                connection.createArrayOf("text", text[6]), connection.createArrayOf("boolean", blocked));
     }
 
     /** Makes sure the day's partition of {@code events} exists (and tomorrow's, so midnight never waits). */
@@ -233,6 +242,7 @@ final class Store {
         Instant cutoff = oldestKept.atStartOfDay(ZoneOffset.UTC).toInstant();
         sql.update("DELETE FROM batches WHERE received_at < ?", cutoff);
         sql.update("DELETE FROM counter_minutes WHERE minute < ?", cutoff);
+        sql.update("DELETE FROM event_hours WHERE hour < ?", cutoff);
         sql.update("DELETE FROM login_failures WHERE at < ?", cutoff);
         sql.update("DELETE FROM sessions WHERE expires_at < now()");
         if (dropped > 0) {

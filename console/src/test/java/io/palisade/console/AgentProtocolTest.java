@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -127,6 +128,12 @@ class AgentProtocolTest {
         assertThat(result.getJsonNumber("total").longValue()).isEqualTo(1000);
         assertThat(result.getJsonArray("events")).hasSize(1000);
         assertThat(console.api("GET", "api/events?app=shop&rule=bulk-rule&blocked=true", null).body()).contains("\"total\":500");
+        // The overview counts them from the hourly rollups kept at ingestion.
+        JsonObject overview = json(console.api("GET", "api/overview?app=shop&hours=1", null).body());
+        assertThat(overview.getJsonArray("by_rule").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("key").equals("bulk-rule")).findFirst().orElseThrow().getJsonNumber("count").longValue())
+                .isEqualTo(1000);
+        assertThat(overview.getJsonArray("by_path").toString()).contains("/api/search");
     }
 
     @Test

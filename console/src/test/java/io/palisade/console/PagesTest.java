@@ -146,7 +146,7 @@ class PagesTest {
         HtmlPage home = logIn();
         assertThat(home.asNormalizedText()).contains("shop");
         List<String> pages = new ArrayList<>(List.of("", "app/shop", "app/shop?hours=720", "app/shop/attacks?hours=720",
-                "app/shop/inventory", "app/shop/rules", "app/shop/ip-blocks", "app/shop/tokens"));
+                "app/shop/inventory", "app/shop/rules", "app/shop/ip-blocks", "app/shop/tokens", "audit", "api-tokens"));
         HtmlPage attacks = open("app/shop/attacks?hours=720");
         for (HtmlAnchor link : attacks.getAnchors()) {
             if (link.getHrefAttribute().matches("/app/shop/attacks/\\d+")) {
@@ -238,6 +238,24 @@ class PagesTest {
         // A declared length over the bound is refused at once.
         HttpResponse<String> pack = console.api("PUT", "api/rules/custom?app=shop", "x".repeat(ConsoleApi.MAX_BODY + 1));
         assertThat(pack.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void apiTokensAreMadeAndRevokedOnTheirPage() throws Exception {
+        logIn();
+        HtmlPage tokens = open("api-tokens");
+        HtmlForm form = tokens.getForms().stream().filter(f -> f.getActionAttribute().equals("/api-tokens")).findFirst()
+                .orElseThrow();
+        form.getInputByName("label").setValue("nightly report");
+        HtmlPage created = form.getOneHtmlElementByAttribute("button", "type", "submit").click();
+        String token = created.getFirstByXPath("//p[@class='notice']/code/text()").toString();
+        assertThat(token).startsWith("pcon_");
+        assertThat(console.send("GET", "api/applications", "Bearer " + token, null).statusCode()).isEqualTo(200);
+        HtmlForm revoke = created.getForms().stream().filter(f -> f.getActionAttribute().matches("/api-tokens/\\d+/revoke"))
+                .reduce((first, second) -> second).orElseThrow();
+        revoke.getOneHtmlElementByAttribute("button", "type", "submit").click();
+        assertThat(console.send("GET", "api/applications", "Bearer " + token, null).statusCode()).isEqualTo(401);
+        assertThat(open("audit").asNormalizedText()).contains("api token created").contains("api token revoked");
     }
 
     @Test
