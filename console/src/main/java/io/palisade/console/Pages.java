@@ -40,6 +40,7 @@ public class Pages {
 
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     private static final int PAGE_SIZE = 50;
+    private static final int COUNT_CAP = 10_000;
 
     @Inject
     Console console;
@@ -349,7 +350,8 @@ public class Pages {
         Reports.EventFilter filter = ConsoleApi.filter(app, null, null, window, type, rule, path, client, blocked);
         int pageIndex = Math.max(1, Math.min(pageNumber, 20_000));
         List<Reports.EventRow> rows = console.reports().events(filter, PAGE_SIZE, (pageIndex - 1) * PAGE_SIZE);
-        long total = console.reports().count(filter);
+        // Counted up to a bound: a page needs "more than 10,000", not the exact number of a month of events.
+        long total = console.reports().countUpTo(filter, COUNT_CAP + 1);
         String base = "/app/" + Html.url(app.name());
         Html h = new Html();
         h.raw("<form method=\"get\" class=\"filters\"").attr("action", base + "/attacks").raw(">");
@@ -363,7 +365,9 @@ public class Pages {
         option(h, "true", "blocked", blocked);
         option(h, "false", "monitored", blocked);
         h.raw("</select></label><button type=\"submit\">Filter</button></form>");
-        h.raw("<p>").text(total).raw(" attacks").raw("</p>");
+        h.raw("<p>").text(total > COUNT_CAP ? "more than " + String.format(java.util.Locale.ROOT, "%,d", COUNT_CAP)
+                : String.valueOf(total)).raw(" attacks").raw(total > COUNT_CAP ? " (narrow the filters to see them all)" : "")
+                .raw("</p>");
         h.table(List.of("Received", "Rule", "Type", "Outcome", "Client", "Endpoint", "Input"));
         for (Reports.EventRow row : rows) {
             h.row(Html.fragment().link(base + "/attacks/" + row.id(), Html.time(row.receivedAt())), row.ruleId(), row.attackType(),

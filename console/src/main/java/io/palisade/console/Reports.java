@@ -77,6 +77,15 @@ final class Reports {
         return sql.one("SELECT count(*) FROM events e" + where, row -> row.getLong(1), parameters.toArray()).orElse(0L);
     }
 
+    /** The count, but at most {@code cap}: what a page needs, without counting a month of events. */
+    long countUpTo(EventFilter filter, int cap) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        parameters.add(cap);
+        return sql.one("SELECT count(*) FROM (SELECT 1 FROM events e" + where + " LIMIT ?) AS capped", row -> row.getLong(1),
+                parameters.toArray()).orElse(0L);
+    }
+
     Optional<EventRow> event(long applicationId, long id) {
         return sql.one("SELECT " + EVENT_COLUMNS + " FROM events e JOIN applications a ON a.id = e.application_id"
                 + " WHERE e.application_id = ? AND e.id = ?", Reports::event, applicationId, id);
