@@ -156,7 +156,7 @@ class SecretsThroughThePipelineTest {
             case 3 -> "xoxb-" + chars("0123456789", 12) + "-" + chars(ALNUM, 24);
             case 4 -> "AIza" + chars(ALNUM + "_-", 35);
             case 5 -> "eyJ" + chars(ALNUM + "_-", 20) + "." + chars(ALNUM + "_-", 40) + "." + chars(ALNUM + "_-", 32);
-            case 6 -> card();
+            case 6 -> io.palisade.core.testing.TestSecrets.luhnCard(random, random.nextBoolean());
             case 7 -> "github_pat_" + chars(ALNUM + "_", 40);
             default -> "rk_test_" + chars(ALNUM, 20);
         };
@@ -177,36 +177,6 @@ class SecretsThroughThePipelineTest {
         StringBuilder out = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
             out.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return out.toString();
-    }
-
-    /** A 16-digit number that passes the Luhn check, grouped by fours half of the time. */
-    private String card() {
-        int[] digits = new int[16];
-        digits[0] = 4;
-        for (int i = 1; i < 15; i++) {
-            digits[i] = random.nextInt(10);
-        }
-        int sum = 0;
-        for (int i = 0; i < 15; i++) {
-            int d = digits[14 - i];
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        digits[15] = (10 - sum % 10) % 10;
-        StringBuilder out = new StringBuilder();
-        boolean grouped = random.nextBoolean();
-        for (int i = 0; i < 16; i++) {
-            if (grouped && i > 0 && i % 4 == 0) {
-                out.append(' ');
-            }
-            out.append(digits[i]);
         }
         return out.toString();
     }

@@ -43,7 +43,7 @@ class ScrubbingTest {
         String jwt = "eyJ" + base64Url(18) + "." + base64Url(40) + "." + base64Url(32);
         String apiKey = "ak_" + word(24);
         String session = "s-" + word(20);
-        String card = luhnCard(n);
+        String card = io.palisade.core.testing.TestSecrets.luhnCard(random, true);
         String privateKey = "-----BEGIN RSA PRIVATE KEY-----\nMIIE" + base64Url(60) + "\n-----END RSA PRIVATE KEY-----";
         String cardInPayload = n % 2 == 0 ? card : card.replace(" ", "-");
 
@@ -207,32 +207,4 @@ class ScrubbingTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
-    /** A Luhn-valid 16-digit number, grouped by four with spaces. */
-    private String luhnCard(int n) {
-        int[] digits = new int[16];
-        digits[0] = 4;
-        for (int i = 1; i < 15; i++) {
-            digits[i] = random.nextInt(10);
-        }
-        int sum = 0;
-        for (int i = 0; i < 15; i++) {
-            int d = digits[14 - i];
-            if (i % 2 == 0) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-        }
-        digits[15] = (10 - sum % 10) % 10;
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            if (i > 0 && i % 4 == 0) {
-                out.append(' ');
-            }
-            out.append(digits[i]);
-        }
-        return out.toString();
-    }
 }
