@@ -58,18 +58,51 @@ public record Rule(String id, String name, String attackType, Target target, Mod
         private final Operator operator;
         /** One bit per {@code InputSource} some selector looks at. */
         private final int sourceMask;
+        /** One bit per {@code InputSource} a selector takes whole ({@code query}, {@code header}): no name to compare. */
+        private final int wholeSourceMask;
+        /** The selectors of one input by name ({@code header:Referer}), the only ones that need comparing. */
+        private final InputSelector[] named;
 
         public Condition(List<InputSelector> inputs, List<Transformer> transformers, Operator operator) {
             this.inputs = List.copyOf(inputs);
             this.transformers = List.copyOf(transformers);
             this.operator = java.util.Objects.requireNonNull(operator, "operator");
             int mask = 0;
+            int whole = 0;
+            List<InputSelector> byName = new java.util.ArrayList<>();
             for (InputSelector selector : this.inputs) {
                 if (selector.kind() == InputSelector.Kind.INPUT) {
                     mask |= 1 << selector.source().ordinal();
+                    if (selector.name() == null) {
+                        whole |= 1 << selector.source().ordinal();
+                    } else {
+                        byName.add(selector);
+                    }
                 }
             }
             this.sourceMask = mask;
+            this.wholeSourceMask = whole;
+            this.named = byName.toArray(new InputSelector[0]);
+        }
+
+        /**
+         * Whether this condition looks at {@code input}: a bit test for a source taken whole, a name
+         * comparison only against the selectors that name one input.
+         */
+        boolean selects(io.palisade.core.request.RequestInput input) {
+            int bit = 1 << input.source().ordinal();
+            if ((sourceMask & bit) == 0) {
+                return false;
+            }
+            if ((wholeSourceMask & bit) != 0) {
+                return true;
+            }
+            for (InputSelector selector : named) {
+                if (selector.selects(input)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public List<InputSelector> inputs() {

@@ -786,7 +786,7 @@ public final class RuleEngine {
         // Inputs once each, in the order received; a source no selector looks at costs one bit test.
         for (int i = 0; i < inputs.size(); i++) {
             RequestInput input = inputs.get(i);
-            if (!condition.looksAt(input.source()) || !selected(selectors, input)
+            if (!condition.selects(input)
                     || seenBefore != null && seenBefore.saw(input, i) || !excluded.isEmpty() && excluded(excluded, input)) {
                 continue;
             }
@@ -827,15 +827,6 @@ public final class RuleEngine {
     private static boolean excludedUri(List<Exclusion> excluded) {
         for (int e = 0; e < excluded.size(); e++) {
             if (excluded.get(e).excludesUri()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean selected(List<InputSelector> selectors, RequestInput input) {
-        for (int s = 0; s < selectors.size(); s++) {
-            if (selectors.get(s).selects(input)) {
                 return true;
             }
         }
