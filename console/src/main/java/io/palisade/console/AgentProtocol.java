@@ -152,8 +152,7 @@ public class AgentProtocol {
     }
 
     private static String shorten(String text) {
-        String printable = text.replaceAll("[^\\x20-\\x7e]", "?");
-        return printable.length() > 64 ? printable.substring(0, 64) + "..." : printable;
+        return Names.printable(text, 64);
     }
 
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.eclipse.parsson.JsonProviderImpl;
 
 /**
@@ -29,8 +28,6 @@ record Batch(String agentId, String id, Map<String, Long> counters, List<Event> 
     static final int MAX_COUNTERS = 500;
     /** Longer texts are cut: an agent sends at most 1,024 characters in any field it fills. */
     static final int MAX_TEXT = 4_096;
-    private static final Pattern COUNTER_NAME = Pattern.compile("[A-Za-z0-9_.:<>-]{1,128}");
-    private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
     private static final JsonProviderImpl JSON = new JsonProviderImpl();
 
     record Event(Instant time, String requestId, String ruleId, String attackType, String confidence, String hookPoint,
@@ -56,7 +53,7 @@ record Batch(String agentId, String id, Map<String, Long> counters, List<Event> 
         }
         String agentId = text(root, "agent_id", true, "the batch");
         String id = text(root, "batch_id", false, "the batch");
-        if (id != null && !BATCH_ID.matcher(id).matches()) {
+        if (id != null && !Names.isToken(id, 100, "_.:-")) {
             throw new InvalidBatchException("batch_id must be 1 to 100 letters, digits, '_', '.', ':' or '-'");
         }
         Map<String, Long> counters = new LinkedHashMap<>();
@@ -70,7 +67,7 @@ record Batch(String agentId, String id, Map<String, Long> counters, List<Event> 
                 throw new InvalidBatchException("more than " + MAX_COUNTERS + " counters");
             }
             for (Map.Entry<String, JsonValue> counter : object.entrySet()) {
-                if (!COUNTER_NAME.matcher(counter.getKey()).matches()) {
+                if (!Names.isToken(counter.getKey(), 128, "_.:<>-")) {
                     throw new InvalidBatchException("a counter name must be 1 to 128 letters, digits or _.:<>-");
                 }
                 if (!(counter.getValue() instanceof JsonNumber) || !((JsonNumber) counter.getValue()).isIntegral()

@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The console's JSON API ({@code docs/reference/console-api.md}): everything the pages show and change,
@@ -43,7 +42,10 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleApi {
 
-    static final Pattern APPLICATION_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** An application's name: 1 to 64 letters, digits, '.', '_' or '-'. */
+    static boolean applicationName(String name) {
+        return Names.isToken(name, 64, "._-");
+    }
     static final int MAX_BODY = 2 * 1024 * 1024;
 
     @Inject
@@ -70,7 +72,7 @@ public class ConsoleApi {
     public Response createApplication(InputStream body, @Context ContainerRequestContext request) throws IOException {
         JsonObject object = object(body);
         String name = field(object, "name");
-        if (name == null || !APPLICATION_NAME.matcher(name).matches()) {
+        if (!applicationName(name)) {
             return ConsoleResponses.error(422, "name must be 1 to 64 letters, digits, '.', '_' or '-'");
         }
         Store.Application app = console.store().createApplication(name).orElse(null);

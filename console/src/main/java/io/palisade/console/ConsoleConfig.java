@@ -125,9 +125,9 @@ public record ConsoleConfig(String bind, int port, Optional<String> dbUrl, Optio
         PrivateKey key = factory.generatePrivate(new PKCS8EncodedKeySpec(der));
         Path publicFile = file.resolveSibling(file.getFileName() + ".pub");
         String publicText = Files.readString(publicFile, StandardCharsets.US_ASCII);
-        String publicBase64 = publicText.contains("-----BEGIN") ? TrustedKeys.pemBody(publicText).replaceAll("\\s", "")
-                : publicText.strip();
-        PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicBase64)));
+        String publicBase64 = publicText.contains("-----BEGIN") ? TrustedKeys.pemBody(publicText) : publicText.strip();
+        // The MIME decoder skips the line breaks of a PEM body.
+        PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder().decode(publicBase64)));
         Signature signer = Signature.getInstance("SHA256withECDSA");
         signer.initSign(key);
         byte[] probe = "palisade-console key check".getBytes(StandardCharsets.US_ASCII);

@@ -29,6 +29,8 @@ public final class ConsoleMain {
             server.close();
             stopped.countDown();
         }, "console-shutdown"));
+        // The generated password goes to the terminal once, never to the logger: a log is kept and shipped,
+        // and no secret may be in it.
         server.console().generatedAdminPassword().ifPresent(password -> System.out.println(
                 "The console's admin password, generated at this first start (shown once; set CONSOLE_ADMIN_PASSWORD to choose"
                         + " one): " + password));

@@ -148,7 +148,7 @@ public class Pages {
     public Response createApplication(@FormParam("csrf") String csrf, @FormParam("name") String name,
             @Context ContainerRequestContext request) {
         requireCsrf(request, csrf);
-        if (name == null || !ConsoleApi.APPLICATION_NAME.matcher(name).matches()) {
+        if (!ConsoleApi.applicationName(name)) {
             return applicationsPage(request, 422, "A name is 1 to 64 letters, digits, '.', '_' or '-'.", null);
         }
         Optional<Store.Application> app = console.store().createApplication(name);

@@ -64,7 +64,13 @@ class SecretsThroughThePipelineTest {
             }
             String api = "Bearer " + console.console().accounts().createApiToken("secrets");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> total(console, api) >= requests);
-            Thread.sleep(1000); // a last batch still in flight
+            // Then until the count stays put for a second: a last batch may still be on its way.
+            java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(-1);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).during(Duration.ofSeconds(1))
+                    .until(() -> {
+                        long now = total(console, api);
+                        return last.getAndSet(now) == now;
+                    });
             StringBuilder received = new StringBuilder();
             long total = total(console, api);
             for (long offset = 0; offset < total; offset += 1000) {

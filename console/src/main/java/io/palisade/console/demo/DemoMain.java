@@ -75,6 +75,8 @@ public final class DemoMain {
             }
             console.close();
         }, "demo-shutdown"));
+        // The generated password goes to the terminal once, never to the logger: a log is kept and shipped,
+        // and no secret may be in it.
         console.console().generatedAdminPassword().ifPresent(password -> System.out.println(
                 "The console's admin password (generated; set CONSOLE_ADMIN_PASSWORD to choose one): " + password));
         LOG.info("Palisade console on " + console.uri() + " (log in as admin); the sample reports to it as application"

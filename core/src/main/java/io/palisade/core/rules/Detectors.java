@@ -1,6 +1,7 @@
 package io.palisade.core.rules;
 
 import com.google.re2j.Pattern;
+import io.palisade.core.text.CharSignature;
 import java.util.Locale;
 
 /**
@@ -219,6 +220,12 @@ final class Detectors {
         return xss(value, true);
     }
 
+    /**
+     * The characters {@link #xss}'s first screen looks for, as a {@link CharSignature} mask the rule
+     * engine tests before calling it: change both together ({@code DetectorScreenTest} checks them).
+     */
+    static final long XSS_SCREEN = CharSignature.ofAll("<:(=&%`+\\");
+
     private static boolean xss(String value, boolean exploit) {
         if (value.indexOf('<') < 0 && value.indexOf(':') < 0 && value.indexOf('(') < 0 && value.indexOf('=') < 0
                 && value.indexOf('&') < 0 && value.indexOf('%') < 0 && value.indexOf('`') < 0 && value.indexOf('+') < 0
@@ -405,6 +412,9 @@ final class Detectors {
         return path.contains("..") && pathTraversalShape(path) && TRAVERSAL_TARGET.matcher(path).find();
     }
 
+    /** {@link #pathText}'s screen as a signature mask ({@code 0x} and the full-width dot included). */
+    static final long PATH_SCREEN = CharSignature.ofAll(".%/\\:") | CharSignature.NON_ASCII | CharSignature.HEX_PREFIX;
+
     /** The value decoded and normalised as a path, or {@code null} when it holds nothing a path attack needs. */
     private static String pathText(String value) {
         if (value.indexOf('.') < 0 && value.indexOf('%') < 0 && value.indexOf('/') < 0 && value.indexOf('\\') < 0
@@ -468,6 +478,10 @@ final class Detectors {
         }
         return false;
     }
+
+    /** {@link #mayBeCommand}'s screen as a signature mask (its words as the sequences cmd, rsh, jav and "-"). */
+    static final long COMMAND_SCREEN = CharSignature.ofAll(";|&`$(<{#_%+\\-") | CharSignature.LINE_FEED
+            | CharSignature.CARRIAGE_RETURN | CharSignature.CMD | CharSignature.RSH | CharSignature.JAV;
 
     /**
      * Whether {@code value} has anything a command-injection shape needs: a shell separator or

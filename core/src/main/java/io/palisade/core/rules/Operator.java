@@ -51,18 +51,11 @@ public record Operator(String name, Predicate<String> test, String required, lon
         return (signature & allOf) == allOf && (anyOf == 0 || (signature & anyOf) != 0);
     }
 
-    /**
-     * What each detector's own first screen looks for, as a signature mask (kept equal to those screens:
-     * {@code Detectors.xss}, {@code pathText}, {@code mayBeCommand}).
-     */
-    private static final long XSS_ANY = CharSignature.ofAll("<:(=&%`+\\");
-    private static final long PATH_ANY = CharSignature.ofAll(".%/\\:") | CharSignature.NON_ASCII | CharSignature.HEX_PREFIX;
-    private static final long COMMAND_ANY = CharSignature.ofAll(";|&`$(<{#_%+\\-") | CharSignature.LINE_FEED
-            | CharSignature.CARRIAGE_RETURN | CharSignature.CMD | CharSignature.RSH | CharSignature.JAV;
+    /** Each detector's first screen as a signature mask (defined in {@code Detectors} beside the screen itself). */
     private static final java.util.Map<String, Long> DETECTOR_SCREENS = java.util.Map.of(
-            "detect_xss", XSS_ANY, "detect_xss_exploit", XSS_ANY,
-            "detect_path_traversal", PATH_ANY, "detect_path_traversal_exploit", PATH_ANY,
-            "detect_command_injection", COMMAND_ANY, "detect_command_injection_exploit", COMMAND_ANY);
+            "detect_xss", Detectors.XSS_SCREEN, "detect_xss_exploit", Detectors.XSS_SCREEN,
+            "detect_path_traversal", Detectors.PATH_SCREEN, "detect_path_traversal_exploit", Detectors.PATH_SCREEN,
+            "detect_command_injection", Detectors.COMMAND_SCREEN, "detect_command_injection_exploit", Detectors.COMMAND_SCREEN);
 
     /** Operators that take no {@code value}: the detectors, by name. */
     private static final java.util.Map<String, Predicate<String>> DETECTOR_TESTS = java.util.Map.of(
