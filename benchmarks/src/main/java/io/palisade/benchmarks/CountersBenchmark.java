@@ -1,6 +1,6 @@
 package io.palisade.benchmarks;
 
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

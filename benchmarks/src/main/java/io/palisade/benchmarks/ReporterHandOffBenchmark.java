@@ -1,7 +1,7 @@
 package io.palisade.benchmarks;
 
 import io.palisade.core.config.SettingsReader;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.event.SecurityEvent;
 import io.palisade.core.request.RequestLimits;
 import io.palisade.core.request.RequestRecord;

@@ -2,7 +2,7 @@ package io.palisade.jaxrs;
 
 import io.palisade.core.PalisadeRuntime;
 import io.palisade.core.config.Settings;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.event.EventSink;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.hook.JdbcHooks;

@@ -9,7 +9,7 @@ import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.rules.RuleEngine;
 import io.palisade.core.event.AgentDescription;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.event.EventSink;
 import io.palisade.core.event.Reporter;
 import io.palisade.core.event.ReporterFactory;

@@ -1,7 +1,7 @@
 package io.palisade.core;
 
 import io.palisade.core.config.Settings;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.event.EventSink;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.request.RequestContext;

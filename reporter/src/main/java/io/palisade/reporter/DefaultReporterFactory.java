@@ -2,7 +2,7 @@ package io.palisade.reporter;
 
 import io.palisade.core.config.Settings;
 import io.palisade.core.event.AgentDescription;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.event.Reporter;
 import io.palisade.core.event.ReporterFactory;
 import io.palisade.core.rules.RuleEngine;

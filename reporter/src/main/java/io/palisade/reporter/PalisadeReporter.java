@@ -1,6 +1,6 @@
 package io.palisade.reporter;
 
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.event.Reporter;
 import io.palisade.core.event.SecurityEvent;
 import io.palisade.core.rules.RuleEngine;

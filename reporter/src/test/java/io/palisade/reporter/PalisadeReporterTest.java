@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.palisade.core.config.SettingsReader;
 import io.palisade.core.event.AgentDescription;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.event.SecurityEvent;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -316,7 +316,7 @@ class PalisadeReporterTest {
         io.palisade.core.config.Settings settings = io.palisade.core.config.SettingsReader.read(Map.of(
                 "palisade.backend.url", backend.url().toString(), "palisade.reporter.interval", "1h",
                 "palisade.reporter.shutdown-timeout", "300ms")::get);
-        io.palisade.core.event.Counters palisadeCounters = new io.palisade.core.event.Counters();
+        io.palisade.core.counters.Counters palisadeCounters = new io.palisade.core.counters.Counters();
         io.palisade.core.event.Reporter created = new DefaultReporterFactory().create(settings, palisadeCounters,
                 new io.palisade.core.event.AgentDescription("app", "test", "test", List.of()),
                 new io.palisade.core.rules.RuleEngine(settings, null, new io.palisade.core.request.RequestContext(),

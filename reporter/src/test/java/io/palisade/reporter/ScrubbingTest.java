@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.palisade.core.config.SettingsReader;
 import io.palisade.core.event.AgentDescription;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.event.SecurityEvent;
 import io.palisade.core.request.Detection;
 import io.palisade.core.request.InputSource;

@@ -1,5 +1,7 @@
 package io.palisade.core.event;
 
+import io.palisade.core.counters.Counters;
+
 import io.palisade.core.config.Settings;
 import io.palisade.core.rules.RuleEngine;
 

@@ -1,5 +1,8 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.detect.Operator;
+import io.palisade.core.detect.Transformer;
+
 import io.palisade.core.config.Confidence;
 import io.palisade.core.config.Mode;
 import java.util.List;

@@ -1,10 +1,12 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.detect.Detectors;
+
 import io.palisade.core.config.Confidence;
 import io.palisade.core.config.Mode;
 import io.palisade.core.config.Settings;
 import io.palisade.core.detect.sql.SqlInjectionProtection;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.hook.CallbackSet;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;

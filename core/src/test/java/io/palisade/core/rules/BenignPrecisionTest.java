@@ -3,7 +3,7 @@ package io.palisade.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.palisade.core.config.SettingsReader;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.request.Detection;
 import io.palisade.core.request.InputSource;
 import io.palisade.core.request.RequestContext;

@@ -1,11 +1,13 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.detect.Operator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.palisade.core.config.Settings;
 import io.palisade.core.config.SettingsReader;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.hook.JdbcHooks;
 import io.palisade.core.net.IpRanges;

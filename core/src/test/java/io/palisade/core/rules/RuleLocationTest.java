@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.palisade.core.config.SettingsReader;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.request.RequestContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.detect.Transformer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -189,7 +191,7 @@ class RulePackParserTest {
     @Test
     void theBuiltInPackIsValid() throws Exception {
         RuleEngine engine = new RuleEngine(io.palisade.core.config.Settings.defaults(), null,
-                new io.palisade.core.request.RequestContext(), new io.palisade.core.event.Counters());
+                new io.palisade.core.request.RequestContext(), new io.palisade.core.counters.Counters());
         assertThat(engine.rules().origin()).isEqualTo("built-in");
         assertThat(engine.rules().requestRules()).extracting(Rule::id).containsExactly("scanner-user-agent", "scanner-path", "shellshock",
                 "jndi-lookup", "xss-exploit", "path-traversal-exploit", "command-injection-exploit", "xss-request",

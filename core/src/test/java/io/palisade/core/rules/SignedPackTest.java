@@ -7,7 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.palisade.core.config.ConfigKeys;
 import io.palisade.core.config.Settings;
 import io.palisade.core.config.SettingsReader;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.request.RequestContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

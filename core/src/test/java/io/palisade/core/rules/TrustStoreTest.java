@@ -9,7 +9,7 @@ import io.palisade.core.config.ConfigKeys;
 import io.palisade.core.config.InvalidSettingException;
 import io.palisade.core.config.Settings;
 import io.palisade.core.config.SettingsReader;
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import io.palisade.core.request.RequestContext;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

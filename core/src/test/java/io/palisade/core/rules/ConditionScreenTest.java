@@ -1,5 +1,9 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.detect.Operator;
+import io.palisade.core.detect.Transformer;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,28 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class RequiredCharactersTest {
-
-    @ParameterizedTest(name = "{0} needs [{1}]")
-    @CsvSource(delimiter = '#', quoteCharacter = '~', value = {
-        "\\(\\s*\\)\\s*\\{[^}]*;\\s*\\}\\s*;#(){;}",
-        "\\$\\{\\s*(jndi\\s*:|lower)#${",
-        "(?i)<script#<",
-        "a|b;#~~",
-        "x;?y#~~",
-        "x;*y#~~",
-        "x;+y#;",
-        "x;{0,3}y#~~",
-        "x;{1,3}y#;",
-        "[;]x#~~",
-        "(;)x#~~",
-        "\\d+-\\d+#-",
-        "\\p{L}=#=",
-        "abc#~~",
-    })
-    void topLevelPunctuationThatEveryMatchHolds(String regex, String expected) {
-        assertThat(RequiredCharacters.of(regex)).isEqualTo(expected == null ? "" : expected);
-    }
+/** A condition's screen by required characters never drops a value that its operator would match. */
+class ConditionScreenTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', quoteCharacter = '~', value = {

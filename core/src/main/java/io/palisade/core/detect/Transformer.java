@@ -1,4 +1,4 @@
-package io.palisade.core.rules;
+package io.palisade.core.detect;
 
 import io.palisade.core.text.Decoding;
 import java.util.Locale;
@@ -31,7 +31,7 @@ public enum Transformer {
      * ({@code %} and {@code +} for URL decoding, {@code &} for entities), {@code ""} when it never
      * produces any, or {@code null} when it may rewrite punctuation in other ways (path normalisation).
      */
-    String introducers() {
+    public String introducers() {
         switch (this) {
             case URL_DECODE:
                 return "%+";
@@ -49,7 +49,7 @@ public enum Transformer {
         return id;
     }
 
-    static Transformer byId(String id) {
+    public static Transformer byId(String id) {
         for (Transformer transformer : values()) {
             if (transformer.id.equals(id)) {
                 return transformer;

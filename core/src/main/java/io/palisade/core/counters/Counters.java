@@ -1,4 +1,4 @@
-package io.palisade.core.event;
+package io.palisade.core.counters;
 
 import java.util.Map;
 import java.util.TreeMap;

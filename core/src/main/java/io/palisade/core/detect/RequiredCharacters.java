@@ -1,4 +1,4 @@
-package io.palisade.core.rules;
+package io.palisade.core.detect;
 
 /**
  * The punctuation characters every match of a regular expression must contain, found by a

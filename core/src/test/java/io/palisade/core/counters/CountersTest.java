@@ -1,8 +1,8 @@
-package io.palisade.core;
+package io.palisade.core.counters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.palisade.core.event.Counters;
+import io.palisade.core.counters.Counters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.palisade.core.rules;
+package io.palisade.core.detect;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -47,7 +47,7 @@ public record Operator(String name, Predicate<String> test, String required, lon
     }
 
     /** Whether a value of this {@link CharSignature} may match (exact when it says no). */
-    boolean admits(long signature) {
+    public boolean admits(long signature) {
         return (signature & allOf) == allOf && (anyOf == 0 || (signature & anyOf) != 0);
     }
 
@@ -80,7 +80,7 @@ public record Operator(String name, Predicate<String> test, String required, lon
     static final int MAX_REGEX_LENGTH = 4096;
     static final int MAX_LIST_ITEMS = 100_000;
 
-    boolean matches(String value) {
+    public boolean matches(String value) {
         return test.test(value);
     }
 
@@ -89,7 +89,7 @@ public record Operator(String name, Predicate<String> test, String required, lon
      *        {@code equals} and {@code ip_match}; nothing for detectors
      * @throws IllegalArgumentException saying what is wrong with the argument
      */
-    static Operator compile(String name, List<String> values) {
+    public static Operator compile(String name, List<String> values) {
         switch (name) {
             case "regex":
                 if (values.size() != 1) {

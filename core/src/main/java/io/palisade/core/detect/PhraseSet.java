@@ -1,4 +1,4 @@
-package io.palisade.core.rules;
+package io.palisade.core.detect;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.palisade.core.rules;
+package io.palisade.core.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

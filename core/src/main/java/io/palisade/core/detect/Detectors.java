@@ -1,4 +1,4 @@
-package io.palisade.core.rules;
+package io.palisade.core.detect;
 
 import com.google.re2j.Pattern;
 import io.palisade.core.text.CharSignature;
@@ -11,7 +11,7 @@ import java.util.Locale;
  * attribute, a script string, a path, a shell word) rather than on words alone, so that ordinary
  * text (names, prose, code-looking search terms, URLs, e-mail addresses) passes. Thread-safe.
  */
-final class Detectors {
+public final class Detectors {
 
     private Detectors() {
     }
@@ -262,7 +262,7 @@ final class Detectors {
      * markup (a bare {@code <b>} or {@code I <3 it}): it must be shaped like XSS, or carry an attribute
      * or a call.
      */
-    static String reflectableMarkup(String value) {
+    public static String reflectableMarkup(String value) {
         if (value == null || value.length() < 3) {
             return null;
         }
