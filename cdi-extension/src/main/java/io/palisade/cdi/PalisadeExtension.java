@@ -1,5 +1,6 @@
 package io.palisade.cdi;
 
+import io.palisade.core.PalisadeAgent;
 import io.palisade.core.PalisadeRuntime;
 import io.palisade.core.config.InvalidSettingException;
 import io.palisade.core.config.Settings;
@@ -7,14 +8,8 @@ import io.palisade.core.config.SettingsReader;
 import io.palisade.core.hook.HookKind;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
-import io.palisade.core.rules.RuleEngine;
-import io.palisade.core.event.AgentDescription;
-import io.palisade.core.counters.Counters;
-import io.palisade.core.event.EventSink;
-import io.palisade.core.event.Reporter;
 import io.palisade.core.event.ReporterFactory;
 import io.palisade.core.hook.JdbcHooks;
-import io.palisade.core.request.RequestContext;
 import io.palisade.interceptor.PalisadeHook;
 import io.palisade.interceptor.PalisadeInterceptor;
 import io.palisade.interceptor.jdbc.PalisadeDataSource;
@@ -74,7 +69,8 @@ import javax.sql.DataSource;
  * {@link AfterDeploymentValidation}. Runtime code reaches the table through a {@code HookTable}
  * bean or {@link #hookTable()}; nothing is static.
  *
- * <p>The extension only collects and wires; the engine is {@code io.palisade.core}.
+ * <p>The extension only observes, collects, binds and wraps; the agent it hands the frozen table to
+ * ({@link PalisadeAgent}: engine, counters, reporter, their lifecycle) is a plain class of {@code io.palisade.core}.
  */
 public class PalisadeExtension implements Extension {
 
@@ -104,9 +100,8 @@ public class PalisadeExtension implements Extension {
     private final Set<String> entityManagerProducers = new LinkedHashSet<>();
 
     private volatile HookTable hookTable;
-    private volatile PalisadeRuntime runtime;
-    private volatile Reporter reporter;
-    private final RequestContext requests = new RequestContext();
+    /** The agent assembled at the end of deployment; {@code null} before, or when Palisade is disabled. */
+    private volatile PalisadeAgent agent;
 
     private boolean active() {
         return settings != null && settings.enabled();
@@ -371,20 +366,8 @@ public class PalisadeExtension implements Extension {
         }
         HookTable table = builder.build();
         hookTable = table;
-        Counters counters = new Counters(table.faults()::count);
-        // The rules engine attaches the protections its pack switches on (SQL injection at the JDBC
-        // hook points by default) and runs the request-phase rules.
-        RuleEngine rules;
-        try {
-            rules = new RuleEngine(settings, jdbcHooked || jpaHooked ? table : null, requests, counters);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.SEVERE, "PAL2035: Palisade's rules engine could not start (" + e + "); the application runs"
-                    + " UNPROTECTED", e);
-            rules = RuleEngine.inert(settings, requests, counters);
-        }
-        reporter = createReporter(table, counters, rules);
-        runtime = new PalisadeRuntime(settings, table, requests, counters, reporter != null ? reporter : EventSink.DISCARD,
-                rules);
+        agent = PalisadeAgent.assemble(settings, table, jdbcHooked || jpaHooked, derivedApplicationName(),
+                ServiceLoader.load(ReporterFactory.class, PalisadeExtension.class.getClassLoader()));
 
         Map<HookKind, Integer> counts = table.counts();
         int jpaPoints = counts.getOrDefault(HookKind.JPA_QUERY, 0) + counts.getOrDefault(HookKind.JPA_NATIVE_QUERY, 0);
@@ -415,25 +398,6 @@ public class PalisadeExtension implements Extension {
         }
     }
 
-    /** The reporter from the agent's own class loader; {@code null} when the reporter module is absent. */
-    private Reporter createReporter(HookTable table, Counters counters, RuleEngine rules) {
-        String application = settings.appName().orElseGet(this::derivedApplicationName);
-        AgentDescription agent = new AgentDescription(application, AgentDescription.currentAgentVersion(),
-                AgentDescription.currentRuntime(), table.all().stream().map(HookPoint::symbol).collect(Collectors.toList()));
-        try {
-            for (ReporterFactory factory : ServiceLoader.load(ReporterFactory.class, PalisadeExtension.class.getClassLoader())) {
-                return factory.create(settings, counters, agent, rules);
-            }
-        } catch (RuntimeException | LinkageError e) {
-            // Fail open: without a reporter the application is still protected, only not reported on.
-            LOG.log(Level.SEVERE, "PAL2032: the Palisade reporter could not be created (" + e + "); detections are"
-                    + " recorded and blocked but not reported", e);
-            return null;
-        }
-        LOG.warning("PAL2030: no Palisade reporter found next to the extension; detections are not reported");
-        return null;
-    }
-
     /** The longest package prefix the resource classes share, e.g. {@code com.acme.shop}; else {@code application}. */
     private String derivedApplicationName() {
         String common = null;
@@ -451,44 +415,28 @@ public class PalisadeExtension implements Extension {
         return common == null || common.isEmpty() ? "application" : common;
     }
 
-    /** Starts the reporter's threads with the application. */
-    void startReporter(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (runtime != null) {
-            requests.activate();
-        }
-        Reporter current = reporter;
-        if (current == null) {
-            return;
-        }
-        try {
+    /** Starts the agent (request recording, rules location, reporter) with the application. */
+    void startAgent(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        PalisadeAgent current = agent;
+        if (current != null) {
             current.start();
-        } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.SEVERE, "PAL2033: the Palisade reporter could not start (" + e + "); detections are not reported", e);
-            return;
         }
-        LOG.info("PAL2031: Palisade reporter started; events go to " + settings.backendUrl()
-                .map(url -> "the backend at " + url).orElse("the log category io.palisade.events"));
     }
 
     /** Flushes and stops the reporter before the application's beans go away. */
-    void stopReporter(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        closeReporter();
+    void stopAgent(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
     }
 
     /** The last chance, for containers that end without destroying the application context. */
-    void stopReporterAtShutdown(@Observes BeforeShutdown event) {
-        closeReporter();
+    void stopAgentAtShutdown(@Observes BeforeShutdown event) {
+        stop();
     }
 
-    private void closeReporter() {
-        requests.deactivate();
-        Reporter current = reporter;
+    private void stop() {
+        PalisadeAgent current = agent;
         if (current != null) {
-            try {
-                current.close();
-            } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "PAL2034: the Palisade reporter did not stop cleanly (" + e + ")", e);
-            }
+            current.stop();
         }
     }
 
@@ -507,7 +455,7 @@ public class PalisadeExtension implements Extension {
      */
     public PalisadeRuntime runtime() {
         hookTable();
-        return runtime;
+        return agent.runtime();
     }
 
     /** The settings read at deployment; {@code null} before {@link BeforeBeanDiscovery} or if they were invalid. */

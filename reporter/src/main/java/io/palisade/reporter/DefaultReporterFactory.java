@@ -5,7 +5,7 @@ import io.palisade.core.event.AgentDescription;
 import io.palisade.core.counters.Counters;
 import io.palisade.core.event.Reporter;
 import io.palisade.core.event.ReporterFactory;
-import io.palisade.core.rules.RuleEngine;
+import io.palisade.core.rules.PackReceiver;
 import java.time.Duration;
 
 /**
@@ -19,7 +19,7 @@ public final class DefaultReporterFactory implements ReporterFactory {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
-    public Reporter create(Settings settings, Counters counters, AgentDescription agent, RuleEngine rules) {
+    public Reporter create(Settings settings, Counters counters, AgentDescription agent, PackReceiver rules) {
         Exporter exporter = settings.backendUrl()
                 .<Exporter>map(url -> new HttpBackendExporter(url, settings.backendToken(), agent, CONNECT_TIMEOUT,
                         REQUEST_TIMEOUT, settings.backendTls().orElse(null)))

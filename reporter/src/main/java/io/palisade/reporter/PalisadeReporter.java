@@ -3,7 +3,7 @@ package io.palisade.reporter;
 import io.palisade.core.counters.Counters;
 import io.palisade.core.event.Reporter;
 import io.palisade.core.event.SecurityEvent;
-import io.palisade.core.rules.RuleEngine;
+import io.palisade.core.rules.PackReceiver;
 import io.palisade.core.rules.RulePackException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -69,7 +68,7 @@ public final class PalisadeReporter implements Reporter {
     private final Backoff backoff;
     /** (worker) Batches the backend refused as bad, for logging at growing intervals. */
     private int rejections;
-    private final RuleEngine rules;
+    private final PackReceiver rules;
     private final Duration rulesRefresh;
     /** Every thread the reporter started, so that close() can wait for each to end. */
     private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -216,7 +215,8 @@ public final class PalisadeReporter implements Reporter {
 
     /**
      * (worker) Every {@code palisade.rules.refresh}: on the exporter thread, since both may block on
-     * I/O, re-read {@code palisade.rules.location} and ask the backend for a newer pack. A bad pack is
+     * I/O, ask the backend for a newer pack ({@code palisade.rules.location} is followed by the
+     * engine's own rule sources, with or without a reporter). A bad pack is
      * rejected by the engine (logged, counted) and the rules in force stay.
      */
     private void pollRules() {
@@ -226,10 +226,9 @@ public final class PalisadeReporter implements Reporter {
         try {
             sender.execute(() -> {
                 try {
-                    rules.refreshLocation();
                     String remote = exporter.fetchRules();
                     if (remote != null) {
-                        rules.apply(remote, "backend", true);
+                        rules.receive(remote, "backend", true);
                     }
                 } catch (RulePackException rejected) {
                     // logged and counted by the engine
@@ -597,7 +596,7 @@ public final class PalisadeReporter implements Reporter {
         private Duration backoffBase = DEFAULT_BACKOFF_BASE;
         private Duration backoffCap = DEFAULT_BACKOFF_CAP;
         private String threadName = "palisade-reporter";
-        private RuleEngine rules;
+        private PackReceiver rules;
         private Duration rulesRefresh = Duration.ofSeconds(30);
 
         private Builder(Counters counters, Exporter exporter, Scrubber scrubber) {
@@ -664,8 +663,8 @@ public final class PalisadeReporter implements Reporter {
             return this;
         }
 
-        /** The engine whose location and backend packs are re-read every {@code refresh}; none by default. */
-        public Builder rules(RuleEngine rules, Duration refresh) {
+        /** Where the backend's packs go, asked for every {@code refresh}; none by default. */
+        public Builder rules(PackReceiver rules, Duration refresh) {
             this.rules = Objects.requireNonNull(rules, "rules");
             this.rulesRefresh = positive(refresh, "rules refresh");
             return this;

@@ -3,7 +3,7 @@ package io.palisade.core.event;
 import io.palisade.core.counters.Counters;
 
 import io.palisade.core.config.Settings;
-import io.palisade.core.rules.RuleEngine;
+import io.palisade.core.rules.PackReceiver;
 
 /**
  * Creates the reporter of a deployment. Found with {@link java.util.ServiceLoader} in the agent's own
@@ -14,8 +14,8 @@ public interface ReporterFactory {
     /**
      * A reporter that has not started any thread yet.
      *
-     * @param rules the engine that packs from {@code palisade.rules.location} and from the backend are
-     *        applied to; the reporter re-reads them every {@code palisade.rules.refresh}
+     * @param packs where packs the backend serves go; the reporter asks for them every
+     *        {@code palisade.rules.refresh}
      */
-    Reporter create(Settings settings, Counters counters, AgentDescription agent, RuleEngine rules);
+    Reporter create(Settings settings, Counters counters, AgentDescription agent, PackReceiver packs);
 }

@@ -2,15 +2,10 @@ package io.palisade.core.rules;
 
 import io.palisade.core.detect.Detectors;
 
-import io.palisade.core.config.Confidence;
 import io.palisade.core.config.Mode;
 import io.palisade.core.config.Settings;
-import io.palisade.core.detect.sql.SqlInjectionProtection;
 import io.palisade.core.counters.Counters;
-import io.palisade.core.hook.CallbackSet;
-import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
-import io.palisade.core.hook.Installation;
 import io.palisade.core.request.Detection;
 import io.palisade.core.request.Incompleteness;
 import io.palisade.core.request.InputSource;
@@ -19,9 +14,6 @@ import io.palisade.core.request.RequestInput;
 import io.palisade.core.request.RequestLimits;
 import io.palisade.core.request.RequestRecord;
 import io.palisade.core.text.CharSignature;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,17 +24,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The rules engine of one deployment. Holds the current {@link RuleSet} and swaps it atomically when
- * a new pack is applied (from {@code palisade.rules.location} or the backend): a pack is parsed,
- * validated and compiled first, and a bad one never replaces a good one. The JDBC protections a pack
- * switches on are attached through the hook table ({@link HookTable#replace}: the new callbacks are
- * in place before the old ones leave).
+ * The rules engine of one deployment: holds the {@link RuleSet} in force, swaps it atomically when a
+ * pack is {@linkplain #receive received} (from the {@linkplain RuleSources rule sources} or the
+ * backend), and evaluates it. A pack is parsed, validated and compiled first, and a bad one never
+ * replaces a good one. The SQL check a pack switches on follows every swap through
+ * {@link JdbcProtections}.
  *
  * <p>On the request path it screens the client (path allowlist, IP allow- and denylists) and runs
- * the request-phase rules over the request's inputs within {@code palisade.budget}. Past the budget,
- * critical rules still run on every input and the others on the inputs bound to the resource method;
- * the record is flagged, and {@code palisade.budget.exceeded} decides whether such a request is
- * blocked. The budget never affects the SQL check at the JDBC hooks.
+ * the request-phase rules over the request's inputs within {@code palisade.budget}, one method per
+ * phase: {@link #inspectBeforeMatching}, {@link #inspectMatched}, {@link #inspectResponse}. Past the
+ * budget, critical rules still run on every input and the others on the inputs bound to the resource
+ * method; the record is flagged, and {@code palisade.budget.exceeded} decides whether such a request
+ * is blocked. The budget never affects the SQL check at the JDBC hooks.
  *
  * <p>Circuit breakers react to Palisade's own faults only, never to input size or time (an attacker
  * controls both): a request rule that keeps throwing is skipped for a while (its own breaker), and the
@@ -50,37 +43,33 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe: request threads read the current set with one volatile read.
  */
-public final class RuleEngine {
+public final class RuleEngine implements PackReceiver {
 
     static final Logger LOG = Logger.getLogger("io.palisade.core.rules");
     /** The built-in pack, in the core jar. */
-    public static final String BUILT_IN = "io/palisade/core/rules/default-pack.json";
+    public static final String BUILT_IN = RuleSources.BUILT_IN;
     public static final String IP_DENYLIST_RULE = "ip-denylist";
     /** The rule id of a request blocked because its inspection could not finish ({@code palisade.budget.exceeded=block}). */
     public static final String INSPECTION_INCOMPLETE_RULE = "inspection-incomplete";
     private static final int WARM_UP_ROUNDS = 200;
 
     private final Settings settings;
-    private final HookTable table;
-    private final RequestContext requests;
     private final Counters counters;
     private final long budgetNanos;
     private final RulePackParser.Pack builtIn;
     private final AtomicReference<InForce> current = new AtomicReference<>();
-    /** Opens on repeated faults of the JDBC callbacks (the SQL check) and detaches them for its backoff. */
-    private final CircuitBreaker breaker;
+    private final JdbcProtections jdbc;
     private final Object swapLock = new Object();
     /** (under swapLock) The sequence of the last signed pack put in force; a signed pack must come above it. */
     private long lastSequence = -1;
-    private List<Installation> jdbcInstallations = List.of();
     private volatile String lastError;
-    private final RuleLocation location;
 
     /**
-     * Loads the built-in pack and, when {@code palisade.rules.location} is set, the pack there (a bad
-     * one is logged and the built-in stays in force). Attaches the JDBC protections.
+     * Puts the built-in pack in force (combined with the IP and path lists of the settings) and
+     * attaches the SQL check it switches on. {@code palisade.rules.location} is read by
+     * {@link RuleSources}, not here.
      *
-     * @param table the hook table, or {@code null} when no JDBC hook point exists
+     * @param table the hook table, or {@code null} when no JDBC or JPA hook point exists
      */
     public RuleEngine(Settings settings, HookTable table, RequestContext requests, Counters counters) {
         this(settings, table, requests, counters, false);
@@ -96,56 +85,12 @@ public final class RuleEngine {
 
     private RuleEngine(Settings settings, HookTable table, RequestContext requests, Counters counters, boolean inert) {
         this.settings = settings;
-        this.table = table;
-        this.requests = requests;
         this.counters = counters;
         this.budgetNanos = settings.budget().toNanos();
         this.builtIn = inert ? new RulePackParser.Pack("none", false, List.of(), java.util.Set.of(), List.of(), List.of(),
-                List.of()) : loadBuiltIn();
-        this.breaker = new CircuitBreaker(50, Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofMinutes(10),
-                new CircuitBreaker.Listener() {
-                    @Override
-                    public void opened(int trip, Duration backoff) {
-                        counters.breakerTrip();
-                        LOG.warning("PAL1301: the SQL check at the JDBC hook points failed repeatedly (a fault of"
-                                + " Palisade's own) and is detached for " + backoff.toSeconds() + " s (trip " + trip
-                                + "); statements run unchecked meanwhile");
-                        detachJdbc();
-                    }
-
-                    @Override
-                    public void closed() {
-                        counters.breakerRecovery();
-                        LOG.info("PAL1302: the SQL check is attached again after its circuit breaker's backoff");
-                        synchronized (swapLock) {
-                            attachJdbc(current.get().rules());
-                        }
-                    }
-                });
-        if (table != null) {
-            // Only faults of the JDBC callbacks (the SQL check) count towards detaching them.
-            table.faults().onFault(hookPoint -> {
-                if (hookPoint.kind().name().startsWith("JDBC")) {
-                    breaker.record();
-                }
-            });
-        }
+                List.of()) : RuleSources.builtIn();
+        this.jdbc = new JdbcProtections(settings, table, requests, counters);
         install(builtInSet(settings));
-        this.location = inert ? null : settings.rulesLocation()
-                .map(where -> new RuleLocation(where, settings.backendTls().orElse(null))).orElse(null);
-        if (location != null) {
-            location.poll(this);
-        }
-    }
-
-    /**
-     * Re-reads {@code palisade.rules.location} when it changed, and applies it. Never throws; may
-     * block on I/O for a few seconds, so it runs on the reporter's thread, never a request's.
-     *
-     * @return whether a new pack is now in force
-     */
-    public boolean refreshLocation() {
-        return location != null && location.poll(this);
     }
 
     private RuleSet builtInSet(Settings settings) {
@@ -157,26 +102,14 @@ public final class RuleEngine {
         }
     }
 
-    private static RulePackParser.Pack loadBuiltIn() {
-        try (InputStream in = RuleEngine.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
-            if (in == null) {
-                throw new IllegalStateException("the built-in rule pack " + BUILT_IN + " is missing from the agent jar");
-            }
-            return RulePackParser.parse(new String(in.readNBytes(RulePackParser.MAX_PACK_CHARS + 1), StandardCharsets.UTF_8),
-                    "built-in");
-        } catch (IOException | RulePackException e) {
-            throw new IllegalStateException("the built-in rule pack is not valid: " + e.getMessage(), e);
-        }
-    }
-
     /** The rules in force. */
     public RuleSet rules() {
         return current.get().rules();
     }
 
-    /** The JDBC protections' breaker: it opens only on faults of the SQL check itself. */
-    public CircuitBreaker breaker() {
-        return breaker;
+    /** The SQL check at the JDBC and JPA hook points, with its breaker. */
+    public JdbcProtections jdbc() {
+        return jdbc;
     }
 
     /**
@@ -216,12 +149,17 @@ public final class RuleEngine {
     }
 
     /**
-     * Validates, compiles and swaps in {@code text}. On any problem nothing changes.
+     * Validates, compiles and swaps in {@code text}, a pack from a local source. On any problem nothing changes.
      *
      * @throws RulePackException naming the rule and the problem; also logged and counted
      */
     public RuleSet apply(String text, String origin) throws RulePackException {
         return apply(text, origin, false);
+    }
+
+    @Override
+    public void receive(String text, String origin, boolean remote) throws RulePackException {
+        apply(text, origin, remote);
     }
 
     /**
@@ -283,9 +221,7 @@ public final class RuleEngine {
     void install(RuleSet next) {
         warmUp(next);
         synchronized (swapLock) {
-            if (!breaker.isOpen()) {
-                attachJdbc(next);
-            }
+            jdbc.attach(next);
             current.set(inForce(next));
         }
     }
@@ -312,51 +248,13 @@ public final class RuleEngine {
         }
     }
 
-    /** (under swapLock) Attaches the JDBC protections {@code rules} asks for, then detaches the previous ones. */
-    private void attachJdbc(RuleSet rules) {
-        if (table == null) {
-            return;
-        }
-        List<Installation> installed = new ArrayList<>();
-        for (Rule rule : rules.jdbcRules()) {
-            CallbackSet set = new SqlInjectionProtection(requests, modeOf(rule), rule.id()).callbacks(table);
-            if (!set.isEmpty()) {
-                installed.add(table.install(set));
-            }
-        }
-        jdbcInstallations.forEach(Installation::detach);
-        jdbcInstallations = List.copyOf(installed);
-    }
-
-    private void detachJdbc() {
-        synchronized (swapLock) {
-            jdbcInstallations.forEach(Installation::detach);
-            jdbcInstallations = List.of();
-        }
-    }
-
-    /**
-     * A rule's own mode wins; otherwise {@code palisade.mode=monitor} makes every rule report, and in
-     * block mode a heuristic rule blocks only with {@code palisade.rules.block=all}.
-     */
-    private Mode modeOf(Rule rule) {
-        if (rule.mode() != null) {
-            return rule.mode();
-        }
-        if (settings.mode() == Mode.MONITOR) {
-            return Mode.MONITOR;
-        }
-        return rule.confidence() == Confidence.HIGH || settings.rulesBlock() == Confidence.HEURISTIC ? Mode.BLOCK
-                : Mode.MONITOR;
-    }
-
     /**
      * First thing for a request: marks it exempt when its path is allowlisted, marks an allowlisted
      * client, and returns the detection that blocks a denylisted client (recorded in the record), or
      * {@code null}.
      */
     public Detection screen(RequestRecord record) {
-        breaker.allows(); // lets the JDBC breaker close once its backoff is over
+        jdbc.tick(); // lets the SQL check's breaker close once its backoff is over
         RuleSet rules = current.get().rules();
         if (rules.pathAllowed(record.path())) {
             record.exempt(true);
@@ -548,7 +446,7 @@ public final class RuleEngine {
                 if (fragment == null || !body.contains(fragment)) {
                     continue;
                 }
-                boolean block = modeOf(rule) == Mode.BLOCK && !record.allowlisted();
+                boolean block = Modes.of(rule, settings) == Mode.BLOCK && !record.allowlisted();
                 Detection detection = new Detection(rule.id(), rule.attackType(), "response", input,
                         "a request input's markup reached an HTML response unescaped", null, block, Instant.now(),
                         rule.confidence().label());
@@ -746,7 +644,7 @@ public final class RuleEngine {
         if (failed) {
             return null;
         }
-        boolean block = modeOf(rule) == Mode.BLOCK && !record.allowlisted();
+        boolean block = Modes.of(rule, settings) == Mode.BLOCK && !record.allowlisted();
         return new Detection(rule.id(), rule.attackType(), "request", witness,
                 rule.conditions().get(0).operator().name() + " matched " + what, null, block, Instant.now(),
                 rule.confidence().label());
@@ -872,15 +770,6 @@ public final class RuleEngine {
         RuleSet rules = current.get().rules();
         return Map.of("version", rules.version(), "origin", rules.origin(),
                 "rules", String.valueOf(rules.size()), "last_error", lastError == null ? "" : lastError,
-                "breaker", breaker.isOpen() ? "open" : "closed");
-    }
-
-    /** Hook points the JDBC protections are attached to now; for diagnostics and tests. */
-    public List<HookPoint> protectedHookPoints() {
-        synchronized (swapLock) {
-            List<HookPoint> points = new ArrayList<>();
-            jdbcInstallations.forEach(i -> points.addAll(i.callbacks().keySet()));
-            return points;
-        }
+                "breaker", jdbc.breaker().isOpen() ? "open" : "closed");
     }
 }

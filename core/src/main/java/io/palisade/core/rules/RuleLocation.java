@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * {@code palisade.rules.location}: a file path, or a {@code file:}, {@code http:} or {@code https:}
  * URL. {@link #poll} reads it only when it changed (a file's modification time and size; an HTTP
- * resource's {@code ETag} or {@code Last-Modified}) and applies it to the engine. A pack that cannot
+ * resource's {@code ETag} or {@code Last-Modified}) and hands it to a {@link PackReceiver}. A pack that cannot
  * be read or is invalid leaves the rules in force unchanged. Not thread-safe: one poller calls it.
  */
 public final class RuleLocation {
@@ -66,7 +66,7 @@ public final class RuleLocation {
      *
      * @return whether a new pack is now in force
      */
-    public boolean poll(RuleEngine engine) {
+    public boolean poll(PackReceiver receiver) {
         String text;
         try {
             text = file != null ? readFileIfChanged() : fetchIfChanged();
@@ -79,7 +79,7 @@ public final class RuleLocation {
             return false;
         }
         try {
-            engine.apply(text, location, url != null);
+            receiver.receive(text, location, url != null);
             lastProblem = null;
             return true;
         } catch (RulePackException e) {

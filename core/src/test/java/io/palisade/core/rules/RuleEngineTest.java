@@ -316,7 +316,7 @@ class RuleEngineTest {
         bound.addBoundInput(InputSource.QUERY, "q", HEURISTIC_XSS);
         bound.addRuleNanos(Duration.ofMillis(2).toNanos());
         assertThat(engine.inspectRequest(bound)).isNotNull().extracting(Detection::attackType).isEqualTo("xss");
-        assertThat(engine.breaker().isOpen()).as("overruns never open a breaker").isFalse();
+        assertThat(engine.jdbc().breaker().isOpen()).as("overruns never open a breaker").isFalse();
     }
 
     @Test
@@ -373,9 +373,9 @@ class RuleEngineTest {
         RequestRecord later = request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>");
         assertThat(engine.inspectRequest(later)).as("only the faulty rule is skipped").isNotNull();
         assertThat(later.incompleteness()).contains(io.palisade.core.request.Incompleteness.RULE_SKIPPED);
-        assertThat(engine.breaker().isOpen()).as("request-rule faults never detach the SQL check").isFalse();
+        assertThat(engine.jdbc().breaker().isOpen()).as("request-rule faults never detach the SQL check").isFalse();
         assertThat(jdbc.executeQuery.chain()).isNotNull();
-        assertThat(engine.protectedHookPoints()).isNotEmpty();
+        assertThat(engine.jdbc().hookPoints()).isNotEmpty();
         assertThat(engine.status()).containsEntry("breaker", "closed");
     }
 
@@ -389,12 +389,12 @@ class RuleEngineTest {
                 io.palisade.core.hook.Callback.builder("broken").expects(String.class).prolog(call -> {
                     throw new IllegalStateException("bug in the SQL check");
                 }).build()).build());
-        for (int i = 0; i < 60 && !engine.breaker().isOpen(); i++) {
+        for (int i = 0; i < 60 && !engine.jdbc().breaker().isOpen(); i++) {
             jdbc.executeQuery.chain().enter(jdbc.executeQuery,
                     io.palisade.core.hook.Arguments.of(new Object[] {"SELECT 1"}));
         }
-        assertThat(engine.breaker().isOpen()).isTrue();
-        assertThat(engine.protectedHookPoints()).as("the SQL check is detached for the backoff").isEmpty();
+        assertThat(engine.jdbc().breaker().isOpen()).isTrue();
+        assertThat(engine.jdbc().hookPoints()).as("the SQL check is detached for the backoff").isEmpty();
         assertThat(counters.snapshot()).containsEntry("breaker_trips", 1L);
         assertThat(engine.inspectRequest(request("/", "192.0.2.1", "QUERY", "q", "<script>alert(1)</script>")))
                 .as("request rules go on").isNotNull();
@@ -476,6 +476,6 @@ class RuleEngineTest {
         assertThat(inspected.get()).isPositive();
         assertThat(unprotected.get()).as("requests that saw no XSS rule").isZero();
         assertThat(jdbcGaps.get()).as("moments with no SQL check on executeQuery").isZero();
-        assertThat(engine.protectedHookPoints()).contains(jdbc.executeQuery);
+        assertThat(engine.jdbc().hookPoints()).contains(jdbc.executeQuery);
     }
 }

@@ -114,7 +114,7 @@ class EvasionTest {
                 assertThat(post(server.uri(), "api/login", "application/json", body).statusCode()).isEqualTo(401);
             }
             PalisadeRuntime runtime = server.container().select(PalisadeRuntime.class).get();
-            assertThat(runtime.rules().breaker().isOpen()).isFalse();
+            assertThat(runtime.rules().jdbc().breaker().isOpen()).isFalse();
             assertThat(runtime.counters().snapshot()).containsEntry("breaker_trips", 0L);
             assertThat(get(server.uri(), "api/books/search?q=" + q("<script>alert(document.cookie)</script>")).statusCode())
                     .isEqualTo(403);
