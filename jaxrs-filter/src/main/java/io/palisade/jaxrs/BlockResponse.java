@@ -6,17 +6,37 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.util.List;
 
 /**
- * The answer to a blocked request: {@code palisade.block.status} (403) with a small JSON or HTML body
- * chosen from {@code Accept} (JSON when absent), or a 303 to {@code palisade.block.redirect}. It
- * carries the request id, so a user can quote it, and nothing about the rule that fired.
+ * The answer to a blocked request, written in one place for every path that answers one (the JAX-RS
+ * request filters, the exception mappers, the response filter, the reflected-markup interceptor and
+ * the servlet filter): {@code palisade.block.status} (403) with {@code Cache-Control: no-store} and
+ * a small JSON or HTML body chosen from {@code Accept} by one negotiation ({@link #prefersHtml}, JSON
+ * when absent), or a 303 to {@code palisade.block.redirect}. It carries the request id, so a user can
+ * quote it, and nothing about the rule that fired.
+ *
+ * <p>Each path supplies a {@link Target}, the few writes a response needs; this class decides what
+ * they are.
  */
 final class BlockResponse {
 
+    /** A response the block answer is written onto: status, headers, then at most one body. */
+    interface Target {
+
+        void status(int status);
+
+        void header(String name, String value);
+
+        /** The body and its content type ({@code ...;charset=UTF-8}); not called with a redirect. */
+        void body(String contentType, String body) throws IOException;
+    }
+
+    static final String JSON = "application/json;charset=UTF-8";
+    static final String HTML = "text/html;charset=UTF-8";
     private static final Annotation[] NO_ANNOTATIONS = {};
 
     private final int status;
@@ -27,53 +47,81 @@ final class BlockResponse {
         this.redirect = settings.blockRedirect().map(URI::create).orElse(null);
     }
 
-    Response build(String requestId, List<MediaType> accepted) {
+    /**
+     * Writes the block answer for {@code requestId} onto {@code target}.
+     *
+     * @param accept the request's {@code Accept} header as sent (several joined by commas), or {@code null}
+     */
+    void write(String requestId, String accept, Target target) throws IOException {
+        target.status(redirect != null ? 303 : status);
+        target.header("Cache-Control", "no-store");
         if (redirect != null) {
-            return Response.seeOther(redirect).header("Cache-Control", "no-store").build();
+            target.header("Location", redirect.toString());
+            return;
         }
-        boolean html = prefersHtml(accepted);
-        return Response.status(status).type(html ? MediaType.TEXT_HTML_TYPE : MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store").entity(html ? html(requestId) : json(requestId)).build();
+        boolean html = prefersHtml(accept);
+        target.body(html ? HTML : JSON, html ? html(requestId) : json(requestId));
     }
 
-    /** Replaces whatever the application answered with the block response. */
-    void apply(String requestId, ContainerRequestContext request, ContainerResponseContext response) {
-        Response block = build(requestId, request.getAcceptableMediaTypes());
+    /** The block answer as a JAX-RS response: for {@code abortWith} and the exception mappers. */
+    Response build(String requestId, String accept) {
+        Response.ResponseBuilder builder = Response.status(status);
+        try {
+            write(requestId, accept, new Target() {
+                @Override
+                public void status(int code) {
+                    builder.status(code);
+                }
+
+                @Override
+                public void header(String name, String value) {
+                    builder.header(name, value);
+                }
+
+                @Override
+                public void body(String contentType, String body) {
+                    builder.type(contentType).entity(body);
+                }
+            });
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible); // a builder does no I/O
+        }
+        return builder.build();
+    }
+
+    /** Replaces whatever the application answered with the block answer (the JAX-RS response filter). */
+    void replace(String requestId, ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().clear();
-        response.setStatus(block.getStatus());
-        block.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
-        Object entity = block.getEntity();
-        if (entity == null) {
-            response.setEntity(null);
-        } else {
-            response.setEntity(entity, NO_ANNOTATIONS, block.getMediaType());
-            response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, block.getMediaType());
+        response.setEntity(null);
+        try {
+            write(requestId, request.getHeaderString(HttpHeaders.ACCEPT), new Target() {
+                @Override
+                public void status(int code) {
+                    response.setStatus(code);
+                }
+
+                @Override
+                public void header(String name, String value) {
+                    response.getHeaders().putSingle(name, value);
+                }
+
+                @Override
+                public void body(String contentType, String body) {
+                    MediaType type = MediaType.valueOf(contentType);
+                    response.setEntity(body, NO_ANNOTATIONS, type);
+                    response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, type);
+                }
+            });
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible); // setting an entity does no I/O
         }
-    }
-
-    /** The status a blocked request answers with: {@code palisade.block.status}, or 303 with a redirect. */
-    int status() {
-        return redirect != null ? 303 : status;
-    }
-
-    /** Where a blocked request is sent, or {@code null}. */
-    URI redirect() {
-        return redirect;
-    }
-
-    /** The body for {@code requestId}, HTML when {@code html}; {@code null} with a redirect. */
-    String body(String requestId, boolean html) {
-        if (redirect != null) {
-            return null;
-        }
-        return html ? html(requestId) : json(requestId);
     }
 
     /**
-     * Whether a raw {@code Accept} header (outside JAX-RS, in the servlet filter) prefers HTML, read the
-     * way JAX-RS reads it for {@link #build}: media ranges by q-value, then the more specific first,
-     * then as written; ranges with {@code q=0} are refused ones. JSON when absent. One negotiation for
-     * both paths, so a blocked request gets the same kind of answer whichever writes it.
+     * Whether an {@code Accept} header prefers HTML to JSON: media ranges by q-value, then the more
+     * specific first, then as written; ranges with {@code q=0} are refused ones. JSON when absent. The
+     * one negotiation of every path, so a blocked request gets the same kind of answer whichever
+     * writes it. At most 64 ranges are read.
      */
     static boolean prefersHtml(String accept) {
         if (accept == null || accept.isBlank()) {
@@ -112,16 +160,6 @@ final class BlockResponse {
                 .thenComparingInt(Range::position));
         List<String[]> ordered = new java.util.ArrayList<>(ranges.size());
         ranges.forEach(range -> ordered.add(new String[] {range.type(), range.subtype()}));
-        return prefersHtmlInOrder(ordered);
-    }
-
-    /** The JAX-RS runtime's acceptable media types, already in order of preference. */
-    static boolean prefersHtml(List<MediaType> accepted) {
-        List<String[]> ordered = new java.util.ArrayList<>(accepted.size());
-        for (MediaType type : accepted) {
-            ordered.add(new String[] {type.getType().toLowerCase(java.util.Locale.ROOT),
-                type.getSubtype().toLowerCase(java.util.Locale.ROOT)});
-        }
         return prefersHtmlInOrder(ordered);
     }
 

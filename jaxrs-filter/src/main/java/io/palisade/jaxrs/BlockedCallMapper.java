@@ -5,7 +5,6 @@ import io.palisade.core.request.RequestContext;
 import io.palisade.core.request.RequestRecord;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.List;
 
 /**
  * Answers a blocked JDBC call that reaches JAX-RS unhandled. The response filter then settles the
@@ -29,6 +28,6 @@ final class BlockedCallMapper implements ExceptionMapper<PalisadeBlockedExceptio
 
     static Response respond(RequestContext requests, BlockResponse block) {
         RequestRecord record = requests.current();
-        return block.build(record == null ? "-" : record.id(), List.of());
+        return block.build(record == null ? "-" : record.id(), null);
     }
 }

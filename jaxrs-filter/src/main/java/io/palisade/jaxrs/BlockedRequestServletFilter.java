@@ -176,18 +176,28 @@ final class BlockedRequestServletFilter implements Filter {
             RequestRecord record = (RequestRecord) property;
             HttpServletResponse http = (HttpServletResponse) response;
             http.reset();
-            http.setStatus(block.status());
-            http.setHeader("Cache-Control", "no-store");
-            if (block.redirect() != null) {
-                http.setHeader("Location", block.redirect().toString());
-            } else {
-                boolean html = request instanceof HttpServletRequest
-                        && BlockResponse.prefersHtml(((HttpServletRequest) request).getHeader("Accept"));
-                byte[] body = block.body(record.id(), html).getBytes(StandardCharsets.UTF_8);
-                http.setContentType((html ? "text/html" : "application/json") + ";charset=UTF-8");
-                http.setContentLength(body.length);
-                http.getOutputStream().write(body);
-            }
+            // Every Accept header, joined as JAX-RS joins them, for the same negotiation.
+            String accept = request instanceof HttpServletRequest httpRequest && httpRequest.getHeaders("Accept") != null
+                    ? String.join(",", java.util.Collections.list(httpRequest.getHeaders("Accept"))) : null;
+            block.write(record.id(), accept, new BlockResponse.Target() {
+                @Override
+                public void status(int status) {
+                    http.setStatus(status);
+                }
+
+                @Override
+                public void header(String name, String value) {
+                    http.setHeader(name, value);
+                }
+
+                @Override
+                public void body(String contentType, String body) throws IOException {
+                    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                    http.setContentType(contentType);
+                    http.setContentLength(bytes.length);
+                    http.getOutputStream().write(bytes);
+                }
+            });
             http.flushBuffer();
             RequestEnd.finish(runtime, record);
             return true;

@@ -81,11 +81,23 @@ final class ReflectedMarkupInterceptor implements WriterInterceptor {
             return;
         }
         context.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
-        context.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-        context.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, "text/html;charset=utf-8");
-        String body = block.body(record.id(), true);
-        if (body != null) {
-            original.write(body.getBytes(StandardCharsets.UTF_8));
-        }
+        // The status line is chosen already; the headers and the body are the block page's.
+        block.write(record.id(), "text/html", new BlockResponse.Target() {
+            @Override
+            public void status(int status) {
+                // too late to change
+            }
+
+            @Override
+            public void header(String name, String value) {
+                context.getHeaders().putSingle(name, value);
+            }
+
+            @Override
+            public void body(String contentType, String body) throws IOException {
+                context.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, contentType);
+                original.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        });
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -73,7 +74,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
         ContainerEnd.onEnd(request, () -> RequestEnd.finish(runtime, record));
         try {
             if (rules.screen(record) != null) {
-                request.abortWith(block.build(record.id(), request.getAcceptableMediaTypes()));
+                request.abortWith(block.build(record.id(), request.getHeaderString(HttpHeaders.ACCEPT)));
                 return;
             }
             collect(request, record);
@@ -85,7 +86,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
         }
         // Every request, routed or not: a probe at a path the application does not serve is seen too.
         if (rules.inspectBeforeMatching(record) != null) {
-            request.abortWith(block.build(record.id(), request.getAcceptableMediaTypes()));
+            request.abortWith(block.build(record.id(), request.getHeaderString(HttpHeaders.ACCEPT)));
         }
     }
 
@@ -157,7 +158,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
                 }
             }
             if (record.blocked()) {
-                block.apply(record.id(), request, response);
+                block.replace(record.id(), request, response);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "PAL4001: could not check the response of request " + record.id(), e);

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +78,7 @@ final class ResourceMatchFilter implements ContainerRequestFilter {
             record.addProtectionNanos(System.nanoTime() - start);
         }
         if (rules.inspectMatched(record) != null) {
-            request.abortWith(block.build(record.id(), request.getAcceptableMediaTypes()));
+            request.abortWith(block.build(record.id(), request.getHeaderString(HttpHeaders.ACCEPT)));
         }
     }
 
