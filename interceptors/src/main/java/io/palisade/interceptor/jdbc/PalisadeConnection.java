@@ -5,33 +5,19 @@ import io.palisade.core.detect.sql.SqlSource;
 import io.palisade.core.hook.CallbackChain;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.JdbcHooks;
-import java.sql.Array;
-import java.sql.Blob;
 import java.sql.CallableStatement;
-import java.sql.Clob;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.NClob;
 import java.sql.PreparedStatement;
-import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
-import java.sql.SQLXML;
-import java.sql.Savepoint;
-import java.sql.ShardingKey;
 import java.sql.Statement;
-import java.sql.Struct;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
-import java.util.concurrent.Executor;
 
 /**
  * A connection whose {@code prepareStatement}, {@code prepareCall} and {@code nativeSQL} fire their
  * {@code jdbc} hook points, and whose statements are {@link PalisadeStatement} delegates.
  * Not thread-safe beyond what the driver's connection is.
  */
-public final class PalisadeConnection implements Connection, SqlSource {
+public final class PalisadeConnection implements ForwardingConnection, SqlSource {
 
     private final Connection delegate;
     private final JdbcHooks hooks;
@@ -74,6 +60,11 @@ public final class PalisadeConnection implements Connection, SqlSource {
 
     JdbcHooks hooks() {
         return hooks;
+    }
+
+    @Override
+    public Connection delegate() {
+        return delegate;
     }
 
     // ---- hooked: SQL handed to the driver ----
@@ -208,232 +199,4 @@ public final class PalisadeConnection implements Connection, SqlSource {
     public String toString() {
         return "PalisadeConnection[" + delegate + "]";
     }
-
-    // ---- forwarded unchanged ----
-
-    @Override
-    public void abort(Executor p1) throws SQLException {
-        delegate.abort(p1);
-    }
-
-    @Override
-    public void beginRequest() throws SQLException {
-        delegate.beginRequest();
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
-    }
-
-    @Override
-    public void close() throws SQLException {
-        delegate.close();
-    }
-
-    @Override
-    public void commit() throws SQLException {
-        delegate.commit();
-    }
-
-    @Override
-    public Array createArrayOf(String p1, Object[] p2) throws SQLException {
-        return delegate.createArrayOf(p1, p2);
-    }
-
-    @Override
-    public Blob createBlob() throws SQLException {
-        return delegate.createBlob();
-    }
-
-    @Override
-    public Clob createClob() throws SQLException {
-        return delegate.createClob();
-    }
-
-    @Override
-    public NClob createNClob() throws SQLException {
-        return delegate.createNClob();
-    }
-
-    @Override
-    public SQLXML createSQLXML() throws SQLException {
-        return delegate.createSQLXML();
-    }
-
-    @Override
-    public Struct createStruct(String p1, Object[] p2) throws SQLException {
-        return delegate.createStruct(p1, p2);
-    }
-
-    @Override
-    public void endRequest() throws SQLException {
-        delegate.endRequest();
-    }
-
-    @Override
-    public boolean getAutoCommit() throws SQLException {
-        return delegate.getAutoCommit();
-    }
-
-    @Override
-    public String getCatalog() throws SQLException {
-        return delegate.getCatalog();
-    }
-
-    @Override
-    public Properties getClientInfo() throws SQLException {
-        return delegate.getClientInfo();
-    }
-
-    @Override
-    public String getClientInfo(String p1) throws SQLException {
-        return delegate.getClientInfo(p1);
-    }
-
-    @Override
-    public int getHoldability() throws SQLException {
-        return delegate.getHoldability();
-    }
-
-    @Override
-    public DatabaseMetaData getMetaData() throws SQLException {
-        return delegate.getMetaData();
-    }
-
-    @Override
-    public int getNetworkTimeout() throws SQLException {
-        return delegate.getNetworkTimeout();
-    }
-
-    @Override
-    public String getSchema() throws SQLException {
-        return delegate.getSchema();
-    }
-
-    @Override
-    public int getTransactionIsolation() throws SQLException {
-        return delegate.getTransactionIsolation();
-    }
-
-    @Override
-    public Map<String, Class<?>> getTypeMap() throws SQLException {
-        return delegate.getTypeMap();
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
-    }
-
-    @Override
-    public boolean isClosed() throws SQLException {
-        return delegate.isClosed();
-    }
-
-    @Override
-    public boolean isReadOnly() throws SQLException {
-        return delegate.isReadOnly();
-    }
-
-    @Override
-    public boolean isValid(int p1) throws SQLException {
-        return delegate.isValid(p1);
-    }
-
-    @Override
-    public void releaseSavepoint(Savepoint p1) throws SQLException {
-        delegate.releaseSavepoint(p1);
-    }
-
-    @Override
-    public void rollback() throws SQLException {
-        delegate.rollback();
-    }
-
-    @Override
-    public void rollback(Savepoint p1) throws SQLException {
-        delegate.rollback(p1);
-    }
-
-    @Override
-    public void setAutoCommit(boolean p1) throws SQLException {
-        delegate.setAutoCommit(p1);
-    }
-
-    @Override
-    public void setCatalog(String p1) throws SQLException {
-        delegate.setCatalog(p1);
-    }
-
-    @Override
-    public void setClientInfo(String p1, String p2) throws SQLClientInfoException {
-        delegate.setClientInfo(p1, p2);
-    }
-
-    @Override
-    public void setClientInfo(Properties p1) throws SQLClientInfoException {
-        delegate.setClientInfo(p1);
-    }
-
-    @Override
-    public void setHoldability(int p1) throws SQLException {
-        delegate.setHoldability(p1);
-    }
-
-    @Override
-    public void setNetworkTimeout(Executor p1, int p2) throws SQLException {
-        delegate.setNetworkTimeout(p1, p2);
-    }
-
-    @Override
-    public void setReadOnly(boolean p1) throws SQLException {
-        delegate.setReadOnly(p1);
-    }
-
-    @Override
-    public Savepoint setSavepoint() throws SQLException {
-        return delegate.setSavepoint();
-    }
-
-    @Override
-    public Savepoint setSavepoint(String p1) throws SQLException {
-        return delegate.setSavepoint(p1);
-    }
-
-    @Override
-    public void setSchema(String p1) throws SQLException {
-        delegate.setSchema(p1);
-    }
-
-    @Override
-    public void setShardingKey(ShardingKey p1, ShardingKey p2) throws SQLException {
-        delegate.setShardingKey(p1, p2);
-    }
-
-    @Override
-    public void setShardingKey(ShardingKey p1) throws SQLException {
-        delegate.setShardingKey(p1);
-    }
-
-    @Override
-    public boolean setShardingKeyIfValid(ShardingKey p1, int p2) throws SQLException {
-        return delegate.setShardingKeyIfValid(p1, p2);
-    }
-
-    @Override
-    public boolean setShardingKeyIfValid(ShardingKey p1, ShardingKey p2, int p3) throws SQLException {
-        return delegate.setShardingKeyIfValid(p1, p2, p3);
-    }
-
-    @Override
-    public void setTransactionIsolation(int p1) throws SQLException {
-        delegate.setTransactionIsolation(p1);
-    }
-
-    @Override
-    public void setTypeMap(Map<String, Class<?>> p1) throws SQLException {
-        delegate.setTypeMap(p1);
-    }
-
 }

@@ -6,7 +6,6 @@ import io.palisade.core.hook.JdbcHooks;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 
 /**
@@ -14,7 +13,7 @@ import java.sql.Statement;
  * {@code executeLargeUpdate} with SQL, {@code addBatch(String)}, {@code executeBatch},
  * {@code executeLargeBatch}) fire their {@code jdbc} hook points.
  */
-public class PalisadeStatement implements Statement {
+public class PalisadeStatement implements ForwardingStatement {
 
     private static final Object[] NO_ARGUMENTS = {};
 
@@ -28,7 +27,17 @@ public class PalisadeStatement implements Statement {
         this.hooks = hooks;
     }
 
+    @Override
+    public Statement delegate() {
+        return delegate;
+    }
+
     // ---- hooked ----
+    //
+    // Every hooked call has the same shape: read the hook point's chain once (a volatile read); when no
+    // callback is attached (null) call the driver directly, with no allocation, so an unprotected hook
+    // point costs one read and one branch; otherwise run the chain around the call (JdbcCalls.call),
+    // which boxes the arguments and the result. The rest is forwarded by ForwardingStatement.
 
     @Override
     public boolean execute(String sql) throws SQLException {
@@ -184,192 +193,4 @@ public class PalisadeStatement implements Statement {
     public String toString() {
         return getClass().getSimpleName() + "[" + delegate + "]";
     }
-
-    // ---- forwarded unchanged ----
-
-    @Override
-    public void cancel() throws SQLException {
-        delegate.cancel();
-    }
-
-    @Override
-    public void clearBatch() throws SQLException {
-        delegate.clearBatch();
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        delegate.clearWarnings();
-    }
-
-    @Override
-    public void close() throws SQLException {
-        delegate.close();
-    }
-
-    @Override
-    public void closeOnCompletion() throws SQLException {
-        delegate.closeOnCompletion();
-    }
-
-    @Override
-    public String enquoteIdentifier(String p1, boolean p2) throws SQLException {
-        return delegate.enquoteIdentifier(p1, p2);
-    }
-
-    @Override
-    public String enquoteLiteral(String p1) throws SQLException {
-        return delegate.enquoteLiteral(p1);
-    }
-
-    @Override
-    public String enquoteNCharLiteral(String p1) throws SQLException {
-        return delegate.enquoteNCharLiteral(p1);
-    }
-
-    @Override
-    public int getFetchDirection() throws SQLException {
-        return delegate.getFetchDirection();
-    }
-
-    @Override
-    public int getFetchSize() throws SQLException {
-        return delegate.getFetchSize();
-    }
-
-    @Override
-    public ResultSet getGeneratedKeys() throws SQLException {
-        return delegate.getGeneratedKeys();
-    }
-
-    @Override
-    public long getLargeMaxRows() throws SQLException {
-        return delegate.getLargeMaxRows();
-    }
-
-    @Override
-    public long getLargeUpdateCount() throws SQLException {
-        return delegate.getLargeUpdateCount();
-    }
-
-    @Override
-    public int getMaxFieldSize() throws SQLException {
-        return delegate.getMaxFieldSize();
-    }
-
-    @Override
-    public int getMaxRows() throws SQLException {
-        return delegate.getMaxRows();
-    }
-
-    @Override
-    public boolean getMoreResults() throws SQLException {
-        return delegate.getMoreResults();
-    }
-
-    @Override
-    public boolean getMoreResults(int p1) throws SQLException {
-        return delegate.getMoreResults(p1);
-    }
-
-    @Override
-    public int getQueryTimeout() throws SQLException {
-        return delegate.getQueryTimeout();
-    }
-
-    @Override
-    public ResultSet getResultSet() throws SQLException {
-        return delegate.getResultSet();
-    }
-
-    @Override
-    public int getResultSetConcurrency() throws SQLException {
-        return delegate.getResultSetConcurrency();
-    }
-
-    @Override
-    public int getResultSetHoldability() throws SQLException {
-        return delegate.getResultSetHoldability();
-    }
-
-    @Override
-    public int getResultSetType() throws SQLException {
-        return delegate.getResultSetType();
-    }
-
-    @Override
-    public int getUpdateCount() throws SQLException {
-        return delegate.getUpdateCount();
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
-    }
-
-    @Override
-    public boolean isCloseOnCompletion() throws SQLException {
-        return delegate.isCloseOnCompletion();
-    }
-
-    @Override
-    public boolean isClosed() throws SQLException {
-        return delegate.isClosed();
-    }
-
-    @Override
-    public boolean isPoolable() throws SQLException {
-        return delegate.isPoolable();
-    }
-
-    @Override
-    public boolean isSimpleIdentifier(String p1) throws SQLException {
-        return delegate.isSimpleIdentifier(p1);
-    }
-
-    @Override
-    public void setCursorName(String p1) throws SQLException {
-        delegate.setCursorName(p1);
-    }
-
-    @Override
-    public void setEscapeProcessing(boolean p1) throws SQLException {
-        delegate.setEscapeProcessing(p1);
-    }
-
-    @Override
-    public void setFetchDirection(int p1) throws SQLException {
-        delegate.setFetchDirection(p1);
-    }
-
-    @Override
-    public void setFetchSize(int p1) throws SQLException {
-        delegate.setFetchSize(p1);
-    }
-
-    @Override
-    public void setLargeMaxRows(long p1) throws SQLException {
-        delegate.setLargeMaxRows(p1);
-    }
-
-    @Override
-    public void setMaxFieldSize(int p1) throws SQLException {
-        delegate.setMaxFieldSize(p1);
-    }
-
-    @Override
-    public void setMaxRows(int p1) throws SQLException {
-        delegate.setMaxRows(p1);
-    }
-
-    @Override
-    public void setPoolable(boolean p1) throws SQLException {
-        delegate.setPoolable(p1);
-    }
-
-    @Override
-    public void setQueryTimeout(int p1) throws SQLException {
-        delegate.setQueryTimeout(p1);
-    }
-
 }
