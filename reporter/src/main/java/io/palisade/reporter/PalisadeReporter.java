@@ -7,9 +7,7 @@ import io.palisade.core.rules.PackReceiver;
 import io.palisade.core.rules.RulePackException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.operators.multi.MultiBufferWithTimeoutOp;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.smallrye.mutiny.subscription.MultiEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -32,16 +30,17 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
  *
  * <p>Request threads only {@link #offer} finished records to a bounded lock-free queue (JCTools MPSC, the variant built on atomics);
  * when it is full the record is dropped and counted. Everything else happens on two threads owned by
- * the reporter: the <em>worker</em> drains the queue, scrubs and encodes events, and feeds a Mutiny
- * stream that groups them every {@code interval} or {@code batchSize} events into an {@link Outbox}
- * capped in bytes (oldest dropped and counted beyond it); the <em>exporter</em> thread runs one
- * {@link Exporter} call at a time under a timeout. A failed export keeps its events and counter
+ * the reporter: the <em>worker</em> drains the queue, scrubs and encodes events into an {@link Outbox}
+ * capped in bytes (oldest dropped and counted beyond it), which groups them into batches of at most
+ * {@code batchSize}: one is sent as soon as that many wait, and on every tick of a Mutiny stream
+ * ({@code interval}) whatever waits goes, counters included; the <em>exporter</em> thread runs one
+ * {@link Exporter} call at a time under a timeout, as a Mutiny {@link Uni}. A failed export keeps its events and counter
  * deltas and backs off exponentially with jitter. Counters are sent as deltas from the last
  * acknowledged snapshot, so an outage loses no counts.
  *
- * <p>The stream never sees back-pressure (its subscriber requests everything and only appends to the
- * outbox) and never sees an export failure (exports run in their own {@link Uni}); should it end
- * anyway, it is subscribed again.
+ * <p>The stream of ticks never sees back-pressure (its subscriber requests everything; a tick the
+ * worker could not take is dropped) and never sees an export failure (exports run in their own
+ * {@link Uni}); should it end anyway, it is subscribed again.
  *
  * <p>{@link #close()} stops draining, exports what is left once within {@code closeTimeout}, and
  * stops both threads; it is idempotent and no thread survives it.
@@ -82,7 +81,6 @@ public final class PalisadeReporter implements Reporter {
     private ScheduledFuture<?> drainTask;
 
     // Worker-thread state.
-    private MultiEmitter<? super byte[]> emitter;
     private Cancellable pipeline;
     private Map<String, Long> acknowledged = Map.of();
     private long sequence;
@@ -95,7 +93,7 @@ public final class PalisadeReporter implements Reporter {
     private ScheduledFuture<?> retryTask;
     /** True from the moment an export is handed to the exporter thread until that thread is done with it. */
     private final AtomicBoolean senderBusy = new AtomicBoolean();
-    /** (worker) Set once close began: the stream's last groups go to the outbox, no new asynchronous export starts. */
+    /** (worker) Set once close began: what is drained stays in the outbox for the final export, no new asynchronous export starts. */
     private boolean flushing;
 
     private PalisadeReporter(Builder builder) {
@@ -170,18 +168,20 @@ public final class PalisadeReporter implements Reporter {
         return thread;
     }
 
-    /** (worker) Builds the stream: drained events, grouped by size or time, into the outbox. */
+    /**
+     * (worker) Builds the stream that sets the pace: a tick every {@code interval} on the worker, even
+     * when no event came, which is what carries the counters and the retries. Events do not travel
+     * in it: the drain puts them into the outbox, the one place they are grouped into batches (of at
+     * most {@code batchSize}, sent at once when that many wait). Public Mutiny API only; a tick the
+     * worker could not take in time is skipped.
+     */
     private void subscribe() {
         if (closed) {
             return;
         }
-        Multi<byte[]> events = Multi.createFrom().<byte[]>emitter(e -> emitter = e)
-                .onOverflow().invoke(() -> counters.bufferDrops(1)).drop();
-        // Mutiny's group().intoLists().of(size, duration) would schedule on Mutiny's global pool; the
-        // same operator, built directly, runs on our worker and ticks even when no event came, which
-        // is what carries the counters and the retries.
-        Multi<List<byte[]>> batches = new MultiBufferWithTimeoutOp<>(events, batchSize, interval, worker, true);
-        pipeline = batches.subscribe().with(this::onBatch, this::onPipelineFailure, this::onPipelineEnd);
+        pipeline = Multi.createFrom().ticks().onExecutor(worker).every(interval)
+                .onOverflow().drop()
+                .subscribe().with(tick -> exportIfDue(), this::onPipelineFailure, this::onPipelineEnd);
     }
 
     private void onPipelineFailure(Throwable failure) {
@@ -195,7 +195,6 @@ public final class PalisadeReporter implements Reporter {
     }
 
     private void resubscribe() {
-        emitter = null;
         if (!closed) {
             try {
                 worker.execute(this::subscribe);
@@ -243,14 +242,14 @@ public final class PalisadeReporter implements Reporter {
         }
     }
 
-    /** (worker) Moves records from the queue into the stream as encoded events. */
+    /**
+     * (worker) Moves records from the queue into the outbox as scrubbed, encoded events; once a batch's
+     * worth waits, it goes out without waiting for the next tick.
+     */
     private void drain(int max) {
-        MultiEmitter<? super byte[]> target = emitter;
-        if (target == null) {
-            return;
-        }
         SecurityEvent event;
         int drained = 0;
+        int dropped = 0;
         while (drained++ < max && (event = queue.poll()) != null) {
             queuedBytes.addAndGet(-event.estimatedBytes());
             List<byte[]> events;
@@ -262,21 +261,15 @@ public final class PalisadeReporter implements Reporter {
                 continue;
             }
             for (byte[] encoded : events) {
-                target.emit(encoded);
+                dropped += outbox.add(encoded);
             }
-        }
-    }
-
-    /** (worker) A group from the stream: into the outbox, then export if it is time. */
-    private void onBatch(List<byte[]> events) {
-        int dropped = 0;
-        for (byte[] event : events) {
-            dropped += outbox.add(event);
         }
         if (dropped > 0) {
             counters.bufferDrops(dropped);
         }
-        exportIfDue();
+        if (!flushing && outbox.size() >= batchSize) {
+            exportIfDue();
+        }
     }
 
     /** (worker) Starts an export unless one is in flight, the backoff is running or there is nothing to send. */
@@ -449,7 +442,7 @@ public final class PalisadeReporter implements Reporter {
         return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
-    /** (worker) Stops the periodic tasks, drains the queue and ends the stream into the outbox. */
+    /** (worker) Stops the periodic tasks and the stream of ticks, and drains the queue into the outbox. */
     private void prepareFlush() {
         flushing = true;
         drainTask.cancel(false);
@@ -457,11 +450,6 @@ public final class PalisadeReporter implements Reporter {
             retryTask.cancel(false);
         }
         drain(Integer.MAX_VALUE);
-        MultiEmitter<? super byte[]> target = emitter;
-        emitter = null;
-        if (target != null) {
-            target.complete(); // the stream hands its current group to the outbox
-        }
         if (pipeline != null) {
             pipeline.cancel();
         }
