@@ -87,7 +87,7 @@ final class BlockedRequestServletFilter implements Filter {
      */
     private RequestRecord openOutsideJaxRs(ServletRequest request) {
         try {
-            if (!(request instanceof HttpServletRequest) || request.getAttribute(RequestRecordFilter.PROPERTY) != null
+            if (!(request instanceof HttpServletRequest) || ServletRecords.of(request) != null
                     || !resolve()) {
                 return null;
             }
@@ -102,11 +102,10 @@ final class BlockedRequestServletFilter implements Filter {
     /** Ends the request's record now, or when its async context ends; never throws. */
     private void end(ServletRequest request) {
         try {
-            Object property = request.getAttribute(RequestRecordFilter.PROPERTY);
-            if (!(property instanceof RequestRecord) || !resolve()) {
+            RequestRecord record = ServletRecords.of(request);
+            if (record == null || !resolve()) {
                 return;
             }
-            RequestRecord record = (RequestRecord) property;
             PalisadeRuntime found = runtime;
             if (request.isAsyncStarted()) {
                 found.requests().forget(record); // this thread is done with it; the request is not
@@ -168,12 +167,11 @@ final class BlockedRequestServletFilter implements Filter {
     /** Writes the block response when the request was blocked and nothing was sent yet. Never throws. */
     private boolean answered(ServletRequest request, ServletResponse response) {
         try {
-            Object property = request.getAttribute(RequestRecordFilter.PROPERTY);
-            if (!(property instanceof RequestRecord) || !((RequestRecord) property).blocked()
+            RequestRecord record = ServletRecords.of(request);
+            if (record == null || !record.blocked()
                     || !(response instanceof HttpServletResponse) || response.isCommitted() || !resolve()) {
                 return false;
             }
-            RequestRecord record = (RequestRecord) property;
             HttpServletResponse http = (HttpServletResponse) response;
             http.reset();
             // Every Accept header, joined as JAX-RS joins them, for the same negotiation.

@@ -39,8 +39,8 @@ final class ReflectedMarkupInterceptor implements WriterInterceptor {
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        Object property = context.getProperty(RequestRecordFilter.PROPERTY);
-        if (!Boolean.TRUE.equals(context.getProperty(ENDS_RECORD)) || !(property instanceof RequestRecord record)) {
+        RequestRecord record = Records.of(context);
+        if (!Boolean.TRUE.equals(context.getProperty(ENDS_RECORD)) || record == null) {
             context.proceed();
             return;
         }

@@ -41,7 +41,6 @@ import java.util.logging.Logger;
 @Priority(Integer.MIN_VALUE / 2)
 final class RequestRecordFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    static final String PROPERTY = RequestRecord.class.getName();
     private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
 
     private final RequestContext requests;
@@ -69,8 +68,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
         if (!client.parsed().isEmpty()) {
             record.parsedAddresses(client.parsed());
         }
-        request.setProperty(PROPERTY, record);
-        requests.begin(record);
+        Records.bind(request, requests, record);
         ContainerEnd.onEnd(request, () -> RequestEnd.finish(runtime, record));
         try {
             if (rules.screen(record) != null) {
@@ -138,11 +136,10 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object property = request.getProperty(PROPERTY);
-        if (!(property instanceof RequestRecord)) {
+        RequestRecord record = Records.of(request);
+        if (record == null) {
             return;
         }
-        RequestRecord record = (RequestRecord) property;
         long start = System.nanoTime();
         boolean checkedWhenWritten = false;
         try {

@@ -56,11 +56,10 @@ final class ResourceMatchFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Object property = request.getProperty(RequestRecordFilter.PROPERTY);
-        if (!(property instanceof RequestRecord)) {
+        RequestRecord record = Records.of(request);
+        if (record == null) {
             return;
         }
-        RequestRecord record = (RequestRecord) property;
         long start = System.nanoTime();
         try {
             record.resource(resource);

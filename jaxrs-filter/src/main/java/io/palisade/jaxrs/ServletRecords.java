@@ -82,8 +82,7 @@ final class ServletRecords {
         if (!client.parsed().isEmpty()) {
             record.parsedAddresses(client.parsed());
         }
-        request.setAttribute(RequestRecordFilter.PROPERTY, record);
-        runtime.requests().begin(record);
+        bind(request, record);
         long start = System.nanoTime();
         try {
             if (runtime.rules().screen(record) != null) {
@@ -107,6 +106,17 @@ final class ServletRecords {
         } catch (RuntimeException e) {
             return new ClientIp.Resolution(null, List.of());
         }
+    }
+
+    /** The servlet side of {@link Records#bind}: the record as a request attribute, and current on this thread. */
+    private void bind(HttpServletRequest request, RequestRecord record) {
+        request.setAttribute(Records.PROPERTY, record);
+        runtime.requests().begin(record);
+    }
+
+    /** The servlet side of {@link Records#of}: the record of {@code request}, or {@code null}. */
+    static RequestRecord of(jakarta.servlet.ServletRequest request) {
+        return Records.cast(request.getAttribute(Records.PROPERTY));
     }
 
     /** The query, headers and cookies. */

@@ -1,8 +1,10 @@
 package io.palisade.core.request;
 
 /**
- * Makes the current request's record reachable from code that serves the request, such as a JDBC
- * hook: the one way to find it. A thread-local on the request thread, carried to the other threads
+ * Makes the current request's record reachable from code that serves the request but has no request
+ * object at hand, such as a JDBC hook or an exception mapper. (The JAX-RS and servlet layers also keep
+ * the record on the request itself, which follows it across threads; both are set in one place there,
+ * {@code io.palisade.jaxrs.Records}.) A thread-local on the request thread, carried to the other threads
  * that serve the same request (asynchronous resources, container-managed executors) by
  * {@link #attach}/{@link #restore}. One instance per deployment, so nothing is shared between
  * applications.

@@ -1,4 +1,4 @@
-package io.palisade.jaxrs;
+package io.palisade.jaxrs.testing;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
@@ -22,11 +22,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A request as a JAX-RS runtime hands it to Palisade's filters, for the filter benchmark: the parts
- * the filters read answer what a real runtime would; the rest is never called. Not a stand-in for
- * the thing measured (the filters are the real ones), only for the runtime around them.
+ * A request as a JAX-RS runtime hands it to Palisade's filters, for the filters' unit tests and the
+ * filter benchmark: the parts the filters read answer what a real runtime would; the rest is never
+ * called. Not a stand-in for the thing tested (the filters are the real ones), only for the runtime
+ * around them. Test-support API of {@code palisade-jaxrs-filter}'s test jar.
  */
-final class BenchRequest implements ContainerRequestContext, UriInfo {
+public final class TestRequest implements ContainerRequestContext, UriInfo {
 
     private final String method;
     private final String path;
@@ -40,14 +41,14 @@ final class BenchRequest implements ContainerRequestContext, UriInfo {
     private final URI requestUri;
     private final Map<String, Object> properties = new HashMap<>();
     private InputStream entity;
-    Response aborted;
+    private Response aborted;
 
-    BenchRequest(String method, String path, MultivaluedMap<String, String> query, MultivaluedMap<String, String> pathParameters,
+    public TestRequest(String method, String path, MultivaluedMap<String, String> query, MultivaluedMap<String, String> pathParameters,
             MultivaluedMap<String, String> headers, Map<String, Cookie> cookies, MediaType type, byte[] body) {
         this(method, path, query, pathParameters, headers, cookies, type, body, requestUri(path, query));
     }
 
-    private BenchRequest(String method, String path, MultivaluedMap<String, String> query,
+    private TestRequest(String method, String path, MultivaluedMap<String, String> query,
             MultivaluedMap<String, String> pathParameters, MultivaluedMap<String, String> headers, Map<String, Cookie> cookies,
             MediaType type, byte[] body, URI requestUri) {
         this.method = method;
@@ -76,11 +77,17 @@ final class BenchRequest implements ContainerRequestContext, UriInfo {
     }
 
     /** A fresh copy for the next operation: new properties, an unread body. */
-    BenchRequest fresh() {
-        return new BenchRequest(method, path, query, pathParameters, headers, cookies, type, body, requestUri);
+    public TestRequest fresh() {
+        return new TestRequest(method, path, query, pathParameters, headers, cookies, type, body, requestUri);
     }
 
-    static MultivaluedMap<String, String> map(String... keysAndValues) {
+    /** What a filter aborted the request with, or {@code null}. */
+    public Response aborted() {
+        return aborted;
+    }
+
+    /** A multivalued map from alternating keys and values. */
+    public static MultivaluedMap<String, String> map(String... keysAndValues) {
         MultivaluedMap<String, String> map = new MultivaluedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.add(keysAndValues[i], keysAndValues[i + 1]);
@@ -261,12 +268,37 @@ final class BenchRequest implements ContainerRequestContext, UriInfo {
 
     @Override
     public List<PathSegment> getPathSegments() {
-        throw unused();
+        return getPathSegments(true);
     }
 
+    /** The path's segments with their matrix parameters ({@code ;name=value}), as a runtime splits them. */
     @Override
     public List<PathSegment> getPathSegments(boolean decode) {
-        throw unused();
+        List<PathSegment> segments = new java.util.ArrayList<>();
+        for (String raw : path.split("/", -1)) {
+            String[] parts = raw.split(";", -1);
+            MultivaluedMap<String, String> matrix = new MultivaluedHashMap<>();
+            for (int i = 1; i < parts.length; i++) {
+                int equals = parts[i].indexOf('=');
+                if (equals > 0) {
+                    matrix.add(parts[i].substring(0, equals), parts[i].substring(equals + 1));
+                } else if (!parts[i].isEmpty()) {
+                    matrix.add(parts[i], "");
+                }
+            }
+            segments.add(new PathSegment() {
+                @Override
+                public String getPath() {
+                    return parts[0];
+                }
+
+                @Override
+                public MultivaluedMap<String, String> getMatrixParameters() {
+                    return matrix;
+                }
+            });
+        }
+        return segments;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.palisade.jaxrs;
+package io.palisade.jaxrs.testing;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Link;
@@ -19,13 +19,26 @@ import java.util.Set;
 
 /**
  * The response the filters see for a request that passed: 200, a JSON entity, a few headers. The rest
- * of {@link ContainerResponseContext} is never called by Palisade's response filter.
+ * of {@link ContainerResponseContext} is never called by Palisade's response filter. Test-support API
+ * of {@code palisade-jaxrs-filter}'s test jar.
  */
-final class BenchResponse implements ContainerResponseContext {
+public final class TestResponse implements ContainerResponseContext {
 
     private final MultivaluedMap<String, Object> headers = new MultivaluedHashMap<>();
     private int status = 200;
     private Object entity = "{\"id\":1}";
+    private MediaType type = MediaType.APPLICATION_JSON_TYPE;
+
+    /** 200 with a small JSON entity. */
+    public TestResponse() {
+    }
+
+    /** What the resource answered: {@code status}, {@code entity} of media type {@code type}. */
+    public TestResponse(int status, Object entity, MediaType type) {
+        this.status = status;
+        this.entity = entity;
+        this.type = type;
+    }
 
     @Override
     public int getStatus() {
@@ -85,7 +98,7 @@ final class BenchResponse implements ContainerResponseContext {
 
     @Override
     public MediaType getMediaType() {
-        return MediaType.APPLICATION_JSON_TYPE;
+        return type;
     }
 
     @Override
@@ -156,6 +169,7 @@ final class BenchResponse implements ContainerResponseContext {
     @Override
     public void setEntity(Object entity, Annotation[] annotations, MediaType mediaType) {
         this.entity = entity;
+        this.type = mediaType;
     }
 
     @Override

@@ -1,14 +1,10 @@
-package io.palisade.jaxrs;
+package io.palisade.benchmarks;
 
 import io.palisade.core.PalisadeRuntime;
 import io.palisade.core.config.Settings;
-import io.palisade.core.counters.Counters;
 import io.palisade.core.event.EventSink;
-import io.palisade.core.hook.HookTable;
-import io.palisade.core.hook.JdbcHooks;
-import io.palisade.core.request.RequestContext;
-import io.palisade.core.request.RequestLimits;
-import io.palisade.core.rules.RuleEngine;
+import io.palisade.jaxrs.FilterHarness;
+import io.palisade.jaxrs.testing.TestRequest;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -31,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * pre-matching filter (record, client address, inputs from query, headers and cookies, a JSON
  * body), the per-resource filter (path parameters, every request rule over every input) and the
  * response filter (record closed, counters). The filters are the real ones; the JAX-RS runtime
- * around them is {@link BenchRequest}.
+ * around them is the jaxrs-filter test jar's {@link TestRequest}, reached through its
+ * {@link FilterHarness} (test-support API).
  *
  * <ul>
  *   <li>{@code cleanGet}: a browser's GET with 2 query parameters, 9 headers and a cookie (target
@@ -50,9 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsAppend = "-Djmh.ignoreLock=true")
 public class RequestFilterBenchmark {
 
-    private RequestRecordFilter recordFilter;
-    private ResourceMatchFilter matchFilter;
-    private ResourceMatchFilter ordersFilter;
+    private FilterHarness search;
+    private FilterHarness orders;
 
     /** Stand-ins for the matched resource methods: what they receive is what is bound. */
     public static final class Resources {
@@ -64,31 +60,23 @@ public class RequestFilterBenchmark {
             return body;
         }
     }
-    private BenchRequest cleanGet;
-    private BenchRequest json4k;
-    private BenchRequest padded;
+    private TestRequest cleanGet;
+    private TestRequest json4k;
+    private TestRequest padded;
 
     @Setup
     public void setUp() {
-        Settings settings = Settings.defaults();
-        Counters counters = new Counters();
-        RequestContext requests = new RequestContext();
-        HookTable table = HookTable.builder().jdbc(new JdbcHooks()).build();
-        RuleEngine rules = new RuleEngine(settings, table, requests, counters);
-        PalisadeRuntime runtime = new PalisadeRuntime(settings, table, requests, counters, EventSink.DISCARD, rules);
-        recordFilter = new RequestRecordFilter(runtime, RequestLimits.DEFAULT);
+        PalisadeRuntime runtime = FilterHarness.runtime(Settings.defaults(), EventSink.DISCARD);
         try {
-            matchFilter = new ResourceMatchFilter("jaxrs:io.palisade.sample.bookstore.BookResource#search(java.lang.String)",
-                    BoundParameters.of(Resources.class, Resources.class.getMethod("search", String.class, String.class)),
-                    rules, new BlockResponse(settings));
-            ordersFilter = new ResourceMatchFilter("jaxrs:com.example.Orders#order(java.lang.String)",
-                    BoundParameters.of(Resources.class, Resources.class.getMethod("order", String.class)), rules,
-                    new BlockResponse(settings));
+            search = new FilterHarness(runtime, "jaxrs:io.palisade.sample.bookstore.BookResource#search(java.lang.String)",
+                    Resources.class, Resources.class.getMethod("search", String.class, String.class));
+            orders = new FilterHarness(runtime, "jaxrs:com.example.Orders#order(java.lang.String)", Resources.class,
+                    Resources.class.getMethod("order", String.class));
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
 
-        MultivaluedMap<String, String> browser = BenchRequest.map(
+        MultivaluedMap<String, String> browser = TestRequest.map(
                 "Host", "127.0.0.1:8080",
                 "User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
                 "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -99,8 +87,8 @@ public class RequestFilterBenchmark {
                 "Cookie", "session=s-alice-7f3a9c21d0",
                 "Upgrade-Insecure-Requests", "1");
         Map<String, Cookie> cookies = Map.of("session", new Cookie("session", "s-alice-7f3a9c21d0"));
-        cleanGet = new BenchRequest("GET", "api/books/search", BenchRequest.map("q", "Pride and Prejudice", "page", "2"),
-                BenchRequest.map(), browser, cookies, null, null);
+        cleanGet = new TestRequest("GET", "api/books/search", TestRequest.map("q", "Pride and Prejudice", "page", "2"),
+                TestRequest.map(), browser, cookies, null, null);
 
         StringBuilder json = new StringBuilder("{\"order\":{\"id\":\"A-1029\",\"customer\":{\"name\":\"Anne O'Neil\","
                 + "\"email\":\"anne.oneil@example.com\"},\"lines\":[");
@@ -110,10 +98,10 @@ public class RequestFilterBenchmark {
                     .append(",\"note\":\"gift wrap; no price tag\"}");
         }
         json.append("]}}");
-        MultivaluedMap<String, String> api = BenchRequest.map("Host", "127.0.0.1:8080", "User-Agent", "okhttp/4.12.0",
+        MultivaluedMap<String, String> api = TestRequest.map("Host", "127.0.0.1:8080", "User-Agent", "okhttp/4.12.0",
                 "Accept", "application/json", "Content-Type", "application/json", "Content-Length",
                 String.valueOf(json.length()));
-        json4k = new BenchRequest("POST", "api/orders", BenchRequest.map(), BenchRequest.map(), api, Map.of(),
+        json4k = new TestRequest("POST", "api/orders", TestRequest.map(), TestRequest.map(), api, Map.of(),
                 MediaType.APPLICATION_JSON_TYPE, json.toString().getBytes(StandardCharsets.UTF_8));
         // 256 query parameters of 4 KiB each (1 MiB of input), the worst a request can make the rules read.
         String[] many = new String[512];
@@ -121,26 +109,19 @@ public class RequestFilterBenchmark {
             many[2 * i] = "p" + i;
             many[2 * i + 1] = ("Pride and Prejudice, chapter " + i + " and more ").repeat(110).substring(0, 4096);
         }
-        padded = new BenchRequest("GET", "api/books/search", BenchRequest.map(many), BenchRequest.map(), browser, cookies,
+        padded = new TestRequest("GET", "api/books/search", TestRequest.map(many), TestRequest.map(), browser, cookies,
                 null, null);
-        if (run(cleanGet.fresh()) != null || run(json4k.fresh(), ordersFilter) != null || run(padded.fresh()) != null) {
+        if (run(cleanGet.fresh()) != null || run(json4k.fresh(), orders) != null || run(padded.fresh()) != null) {
             throw new IllegalStateException("a benign benchmark request was blocked");
         }
     }
 
-    private Object run(BenchRequest request) {
-        return run(request, matchFilter);
+    private Object run(TestRequest request) {
+        return run(request, search);
     }
 
-    private Object run(BenchRequest request, ResourceMatchFilter matched) {
-        // What the container's peer filter puts there on a real runtime.
-        request.setProperty(PeerAddress.PROPERTY, "192.0.2.10");
-        recordFilter.filter(request);
-        if (request.aborted == null) {
-            matched.filter(request);
-        }
-        recordFilter.filter(request, new BenchResponse());
-        return request.aborted;
+    private static Object run(TestRequest request, FilterHarness filters) {
+        return filters.serve(request);
     }
 
     @Benchmark
@@ -150,7 +131,7 @@ public class RequestFilterBenchmark {
 
     @Benchmark
     public Object json4k() {
-        return run(json4k.fresh(), ordersFilter);
+        return run(json4k.fresh(), orders);
     }
 
     @Benchmark
