@@ -1,5 +1,10 @@
 package io.palisade.it.weld;
 
+import io.palisade.cdi.bookstore.BeanDataSource;
+import io.palisade.cdi.bookstore.BookDatabases;
+import io.palisade.cdi.bookstore.BookResource;
+import io.palisade.cdi.bookstore.DataSources;
+import io.palisade.cdi.bookstore.Library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,27 +38,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(ArquillianExtension.class)
 class WeldEmbeddedIT {
 
-    private static final String ITEMS = "jaxrs:io.palisade.it.weld.ShopResource#items(java.lang.String,int)";
-    private static final String ITEM = "jaxrs:io.palisade.it.weld.ShopResource#item(java.lang.String)";
+    private static final String SEARCH = "jaxrs:io.palisade.cdi.bookstore.BookResource#search(java.lang.String,int)";
+    private static final String BY_ID = "jaxrs:io.palisade.cdi.bookstore.BookResource#byId(java.lang.String)";
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.war("shop", ShopResource.class, Catalog.class, CatalogDatabases.class,
-                CatalogBeanDataSource.class, Deployments.class);
+        // The bookstore fixture of the extension's own tests (its test jar), deployed as an application.
+        return Deployments.war("bookstore", BookResource.class, Library.class, DataSources.class, BeanDataSource.class,
+                BookDatabases.class, Deployments.class);
     }
 
     @Inject
     HookTable table;
 
     @Inject
-    Catalog catalog;
+    Library library;
 
     @Inject
-    ShopResource shop;
+    BookResource books;
 
     @Test
     void theHookTableListsTheResourceMethodsAndJdbcCalls() {
-        assertThat(table.byKind(HookKind.JAXRS_RESOURCE)).extracting(HookPoint::symbol).containsExactly(ITEM, ITEMS);
+        assertThat(table.byKind(HookKind.JAXRS_RESOURCE)).extracting(HookPoint::symbol).containsExactly(BY_ID, SEARCH);
         assertThat(table.jdbc()).isNotNull();
         assertThat(table.byKind(HookKind.JDBC_PREPARE)).hasSize(10);
     }
@@ -71,68 +77,68 @@ class WeldEmbeddedIT {
                 .add(table.jdbc().prepareStatement, record)
                 .build());
         try {
-            assertThat(catalog.namesLike(style, "ll")).containsExactly("bellows");
-            assertThat(catalog.nameById(style, 3)).isEqualTo("chisel");
+            assertThat(library.titlesLike(style, "un")).containsExactly("Dune");
+            assertThat(library.titleById(style, 3)).isEqualTo("Ulysses");
         } finally {
             installed.detach();
         }
-        assertThat(seen).containsExactly("SELECT name FROM items WHERE name LIKE '%ll%' ORDER BY id",
-                "SELECT name FROM items WHERE id = ?");
-        catalog.namesLike(style, "a");
+        assertThat(seen).containsExactly("SELECT title FROM books WHERE title LIKE '%un%' ORDER BY id",
+                "SELECT title FROM books WHERE id = ?");
+        library.titlesLike(style, "a");
         assertThat(seen).hasSize(2);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"producer", "bean"})
     void anAbortedStatementNeverReachesTheDatabase(String style) throws SQLException {
-        int before = catalog.count(style);
+        int before = library.count(style);
         Installation deny = table.attach(table.jdbc().executeUpdate, Callback.builder("deny").expects(String.class)
                 .prolog(inv -> Verdict.abort("test")).build());
         try {
-            assertThatThrownBy(() -> catalog.delete(style, "1=1")).isInstanceOf(PalisadeBlockedException.class)
+            assertThatThrownBy(() -> library.delete(style, "1=1")).isInstanceOf(PalisadeBlockedException.class)
                     .isInstanceOf(SQLException.class);
         } finally {
             deny.detach();
         }
-        assertThat(catalog.count(style)).isEqualTo(before);
+        assertThat(library.count(style)).isEqualTo(before);
     }
 
     @Test
     void anUnresolvedResourceFieldStaysNullAndBreaksNothing() {
-        assertThat(catalog.dataSource("resource")).isNull();
+        assertThat(library.dataSource("resource")).isNull();
     }
 
     @Test
     void resourceMethodCallbacksSeeArgumentsRunOnceAndCanAbort() throws SQLException {
         List<Object> seen = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        Installation watch = table.attach(table.require(ITEMS), Callback.builder("watch").expects(String.class, int.class)
+        Installation watch = table.attach(table.require(SEARCH), Callback.builder("watch").expects(String.class, int.class)
                 .prolog(inv -> {
                     calls.incrementAndGet();
                     seen.addAll(inv.arguments().asList());
                     return Verdict.CONTINUE;
                 }).build());
         try {
-            assertThat(shop.items("vil", 2)).containsExactly("anvil");
+            assertThat(books.search("mm", 2)).containsExactly("Emma");
         } finally {
             watch.detach();
         }
-        assertThat(seen).containsExactly("vil", 2);
+        assertThat(seen).containsExactly("mm", 2);
         assertThat(calls).hasValue(1);
 
-        Installation deny = table.attach(table.require(ITEM), Callback.builder("deny").prolog(inv -> Verdict.abort("x")).build());
+        Installation deny = table.attach(table.require(BY_ID), Callback.builder("deny").prolog(inv -> Verdict.abort("x")).build());
         try {
-            assertThatThrownBy(() -> shop.item("1")).isInstanceOf(BlockedInvocationException.class);
+            assertThatThrownBy(() -> books.byId("1")).isInstanceOf(BlockedInvocationException.class);
         } finally {
             deny.detach();
         }
-        assertThat(shop.item("1")).isEqualTo("item 1");
+        assertThat(books.byId("1")).isEqualTo("book 1");
     }
 
     @Test
     void aMismatchedCallbackIsRejected() {
         Callback wrong = Callback.builder("wrong").expects(int.class).prolog(inv -> Verdict.CONTINUE).build();
-        assertThatThrownBy(() -> table.attach(table.require(ITEM), wrong)).isInstanceOf(SignatureMismatchException.class)
-                .hasMessageContaining("expects (int)").hasMessageContaining(ITEM);
+        assertThatThrownBy(() -> table.attach(table.require(BY_ID), wrong)).isInstanceOf(SignatureMismatchException.class)
+                .hasMessageContaining("expects (int)").hasMessageContaining(BY_ID);
     }
 }

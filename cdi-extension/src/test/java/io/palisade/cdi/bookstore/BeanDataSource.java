@@ -1,6 +1,5 @@
 package io.palisade.cdi.bookstore;
 
-import io.palisade.cdi.support.Containers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.io.PrintWriter;
@@ -18,7 +17,7 @@ public class BeanDataSource implements DataSource {
 
     public static final String DB = "bean";
 
-    private final JdbcDataSource h2 = Containers.database(DB);
+    private final JdbcDataSource h2 = BookDatabases.database(DB);
 
     @Override
     public Connection getConnection() throws SQLException {

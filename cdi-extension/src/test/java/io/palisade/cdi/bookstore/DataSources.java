@@ -1,6 +1,5 @@
 package io.palisade.cdi.bookstore;
 
-import io.palisade.cdi.support.Containers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -18,7 +17,7 @@ public class DataSources {
     @ApplicationScoped
     @Named("produced")
     DataSource produced() {
-        return Containers.database(PRODUCED_DB);
+        return BookDatabases.database(PRODUCED_DB);
     }
 
     void close(@Disposes @Named("produced") DataSource dataSource) {

@@ -68,4 +68,9 @@ public class Library {
             return statement.executeUpdate("DELETE FROM books WHERE " + where);
         }
     }
+
+    /** The rows of {@code books} behind {@code style}. */
+    public int count(String style) throws SQLException {
+        return BookDatabases.count(dataSource(style));
+    }
 }

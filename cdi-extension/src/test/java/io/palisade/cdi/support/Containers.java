@@ -1,5 +1,6 @@
 package io.palisade.cdi.support;
 
+import io.palisade.cdi.bookstore.BookDatabases;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,9 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -32,26 +31,14 @@ public final class Containers {
     private Containers() {
     }
 
-    /** An in-memory H2 database with a {@code books} table of three rows, kept until the JVM exits. */
+    /** See {@link BookDatabases#database}. */
     public static JdbcDataSource database(String name) {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        try (Connection connection = h2.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS books");
-            statement.execute("CREATE TABLE books (id INT PRIMARY KEY, title VARCHAR(100))");
-            statement.execute("INSERT INTO books VALUES (1, 'Dune'), (2, 'Emma'), (3, 'Ulysses')");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return h2;
+        return BookDatabases.database(name);
     }
 
+    /** See {@link BookDatabases#count}. */
     public static int count(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT COUNT(*) FROM books")) {
-            rows.next();
-            return rows.getInt(1);
-        }
+        return BookDatabases.count(dataSource);
     }
 
     /** Starts Weld with {@code config} as the application's microprofile-config.properties. */
