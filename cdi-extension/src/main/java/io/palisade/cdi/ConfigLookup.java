@@ -13,8 +13,6 @@ import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Where {@code palisade.*} values come from: MicroProfile Config when the application has an
@@ -24,7 +22,6 @@ import java.util.logging.Logger;
  */
 final class ConfigLookup {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.cdi");
     static final String PROPERTIES_FILE = "META-INF/microprofile-config.properties";
 
     private final Function<String, String> values;
@@ -42,7 +39,7 @@ final class ConfigLookup {
         try {
             return MicroProfileConfig.lookup(loader);
         } catch (LinkageError | IllegalStateException | ServiceConfigurationError e) {
-            LOG.log(Level.FINE, "PAL2002: no MicroProfile Config implementation; reading palisade.* keys directly", e);
+            ExtensionMessages.NO_MICROPROFILE_CONFIG.log(e);
             return fallback(loader, System.getenv(), System.getProperties());
         }
     }
@@ -69,7 +66,7 @@ final class ConfigLookup {
                 files.putAll(one);
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "PAL2004: could not read " + PROPERTIES_FILE + "; using defaults for keys set there", e);
+            ExtensionMessages.PROPERTIES_UNREADABLE.log(e, PROPERTIES_FILE);
         }
         Function<String, String> values = key -> {
             String value = system.getProperty(key);

@@ -57,7 +57,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -113,19 +112,19 @@ public class PalisadeExtension implements Extension {
         try {
             settings = SettingsReader.read(config.values());
         } catch (InvalidSettingException e) {
+            // The message is core's PAL1101 (CoreMessages.INVALID_SETTING), with where the value was read.
             configurationError = new DeploymentException(e.getMessage() + " [read from " + config.description() + "]");
             LOG.severe(configurationError.getMessage());
             return;
         }
         for (String unknown : config.unknownKeys()) {
-            LOG.warning("PAL2003: unknown configuration key " + unknown + " is ignored; see the configuration reference"
-                    + " for the keys Palisade reads");
+            ExtensionMessages.UNKNOWN_KEY.log(unknown);
         }
         if (settings.enabled()) {
             persistence = PersistenceWiring.create();
         }
         if (!settings.enabled()) {
-            LOG.info("PAL2005: Palisade is disabled (palisade.enabled=false): the application runs unprotected");
+            ExtensionMessages.DISABLED.log();
         }
     }
 
@@ -371,17 +370,14 @@ public class PalisadeExtension implements Extension {
 
         Map<HookKind, Integer> counts = table.counts();
         int jpaPoints = counts.getOrDefault(HookKind.JPA_QUERY, 0) + counts.getOrDefault(HookKind.JPA_NATIVE_QUERY, 0);
-        LOG.info(String.format("PAL2010: Palisade hook table frozen: %d hook points (%d JAX-RS resource methods, %d JDBC,"
-                + " %d JPA); DataSources hooked: %d bean classes, %d producers, %d @Resource fields; entity managers hooked:"
-                + " %d injected fields, %d producers; mode %s; resource methods %s",
-                table.size(), counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0),
+        ExtensionMessages.TABLE_FROZEN.log(table.size(), counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0),
                 table.size() - counts.getOrDefault(HookKind.JAXRS_RESOURCE, 0) - jpaPoints, jpaPoints,
                 dataSourceBeans.size(), dataSourceProducers.size(), dataSourceFields.size(),
                 entityManagerFields.size(), entityManagerProducers.size(),
                 settings.mode().name().toLowerCase(java.util.Locale.ROOT),
-                settings.interceptResourceMethods() ? "intercepted" : "listed, not intercepted"));
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine("PAL2011: hook points: " + table.all().stream().map(HookPoint::symbol).collect(Collectors.joining(", ")));
+                settings.interceptResourceMethods() ? "intercepted" : "listed, not intercepted");
+        if (ExtensionMessages.HOOK_POINTS.isLoggable()) {
+            ExtensionMessages.HOOK_POINTS.log(table.all().stream().map(HookPoint::symbol).collect(Collectors.joining(", ")));
         }
         Set<String> notHooked = new LinkedHashSet<>();
         for (Class<?> seen : resourceClassesSeen) {
@@ -392,9 +388,7 @@ public class PalisadeExtension implements Extension {
         if (!notHooked.isEmpty() || !unhookable.isEmpty()) {
             List<String> all = new ArrayList<>(notHooked);
             all.addAll(unhookable);
-            LOG.warning("PAL2012: Palisade could not hook " + String.join(", ", all) + ". Resource classes that are not"
-                    + " CDI beans are still protected by the JAX-RS filter; DataSources and entity managers that are not"
-                    + " hooked are not.");
+            ExtensionMessages.NOT_HOOKED.log(String.join(", ", all));
         }
     }
 
@@ -471,8 +465,7 @@ public class PalisadeExtension implements Extension {
     public HookTable hookTable() {
         HookTable table = hookTable;
         if (table == null) {
-            throw new IllegalStateException(active() ? "PAL2013: the hook table is frozen at the end of deployment;"
-                    + " it is not available yet" : "PAL2014: Palisade is disabled; there is no hook table");
+            throw new IllegalStateException(active() ? ExtensionMessages.TABLE_NOT_YET.text() : ExtensionMessages.NO_TABLE.text());
         }
         return table;
     }

@@ -25,8 +25,7 @@ interface PersistenceWiring {
             return (PersistenceWiring) Class.forName("io.palisade.cdi.JpaWiring", true, PersistenceWiring.class.getClassLoader())
                     .getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            PalisadeExtension.LOG.warning("PAL2041: Jakarta Persistence is present but Palisade's JPA support could not"
-                    + " start (" + e + "); JPA queries are NOT protected");
+            ExtensionMessages.JPA_SUPPORT_FAILED.log(e);
             return null;
         }
     }

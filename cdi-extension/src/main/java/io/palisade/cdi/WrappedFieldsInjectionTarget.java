@@ -38,8 +38,7 @@ final class WrappedFieldsInjectionTarget<T> implements InjectionTarget<T> {
                     field.set(instance, wrapped);
                 }
             } catch (IllegalAccessException | RuntimeException e) {
-                PalisadeExtension.LOG.warning("PAL2021: could not wrap the value of field " + field + " (" + e
-                        + "): its queries are not protected");
+                ExtensionMessages.FIELD_NOT_WRAPPED.log(field, e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.palisade.core;
 
+import io.palisade.core.log.CoreMessages;
 import io.palisade.core.config.Settings;
 import io.palisade.core.counters.Counters;
 import io.palisade.core.event.AgentDescription;
@@ -12,8 +13,6 @@ import io.palisade.core.request.RequestContext;
 import io.palisade.core.rules.RuleEngine;
 import io.palisade.core.rules.RuleSources;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +27,6 @@ import java.util.stream.Collectors;
  */
 public final class PalisadeAgent {
 
-    static final Logger LOG = Logger.getLogger("io.palisade.core");
 
     private final Settings settings;
     private final RequestContext requests;
@@ -72,8 +70,7 @@ public final class PalisadeAgent {
             sources = new RuleSources(settings, rules);
             sources.poll();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.SEVERE, "PAL2035: Palisade's rules engine could not start (" + e + "); the application runs"
-                    + " UNPROTECTED", e);
+            CoreMessages.ENGINE_NOT_STARTED.log(e, e);
             rules = RuleEngine.inert(settings, requests, counters);
             sources = null;
         }
@@ -95,11 +92,10 @@ public final class PalisadeAgent {
             }
         } catch (RuntimeException | LinkageError e) {
             // Fail open: without a reporter the application is still protected, only not reported on.
-            LOG.log(Level.SEVERE, "PAL2032: the Palisade reporter could not be created (" + e + "); detections are"
-                    + " recorded and blocked but not reported", e);
+            CoreMessages.REPORTER_NOT_CREATED.log(e, e);
             return null;
         }
-        LOG.warning("PAL2030: no Palisade reporter found next to the extension; detections are not reported");
+        CoreMessages.NO_REPORTER.log();
         return null;
     }
 
@@ -127,8 +123,7 @@ public final class PalisadeAgent {
             try {
                 sources.start();
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.SEVERE, "PAL2036: the rules location is not followed (" + e + "); the rules read at"
-                        + " deployment stay in force", e);
+                CoreMessages.LOCATION_NOT_FOLLOWED.log(e, e);
             }
         }
         if (reporter == null) {
@@ -137,11 +132,11 @@ public final class PalisadeAgent {
         try {
             reporter.start();
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.SEVERE, "PAL2033: the Palisade reporter could not start (" + e + "); detections are not reported", e);
+            CoreMessages.REPORTER_NOT_STARTED.log(e, e);
             return;
         }
-        LOG.info("PAL2031: Palisade reporter started; events go to " + settings.backendUrl()
-                .map(url -> "the backend at " + url).orElse("the log category io.palisade.events"));
+        CoreMessages.REPORTER_STARTED.log(settings.backendUrl().map(url -> "the backend at " + url)
+                .orElse("the log category io.palisade.events"));
     }
 
     /**
@@ -161,7 +156,7 @@ public final class PalisadeAgent {
             try {
                 reporter.close();
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.WARNING, "PAL2034: the Palisade reporter did not stop cleanly (" + e + ")", e);
+                CoreMessages.REPORTER_NOT_STOPPED.log(e, e);
             }
         }
     }

@@ -14,8 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The servlet container's view of a request, for what JAX-RS cannot do on every path.
@@ -36,7 +34,6 @@ import java.util.logging.Logger;
  */
 final class BlockedRequestServletFilter implements Filter {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
 
     private volatile PalisadeRuntime runtime;
     private volatile BlockResponse block;
@@ -94,7 +91,7 @@ final class BlockedRequestServletFilter implements Filter {
             HttpServletRequest http = (HttpServletRequest) request;
             return records.servedByJaxRs(http) ? null : records.open(http);
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "PAL4001: could not open a record for a request served outside JAX-RS", e);
+            FilterMessages.SERVLET_RECORD_NOT_OPENED.log(e);
             return null;
         }
     }
@@ -134,7 +131,7 @@ final class BlockedRequestServletFilter implements Filter {
                 RequestEnd.finish(found, record);
             }
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "PAL4007: could not end the request record after the servlet chain", e);
+            FilterMessages.RECORD_NOT_ENDED.log(e);
         }
     }
 
@@ -200,7 +197,7 @@ final class BlockedRequestServletFilter implements Filter {
             RequestEnd.finish(runtime, record);
             return true;
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "PAL4005: could not write the block response after an unmapped exception", e);
+            FilterMessages.BLOCK_NOT_WRITTEN.log(e);
             return false;
         }
     }

@@ -11,8 +11,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Installs Palisade in a JAX-RS application: the request-record filter, the exception mappers for
@@ -25,7 +23,6 @@ import java.util.logging.Logger;
  */
 public final class PalisadeFeature implements Feature {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
 
     @Override
     public boolean configure(FeatureContext context) {
@@ -56,8 +53,7 @@ public final class PalisadeFeature implements Feature {
         } else if (grizzly) {
             context.register(new GrizzlyPeerFilter());
         } else {
-            LOG.info("PAL4004: the client's socket address is not available in this JAX-RS runtime; client IP"
-                    + " rules and lists do not apply");
+            FilterMessages.NO_PEER_ADDRESS.log();
         }
     }
 
@@ -89,10 +85,9 @@ public final class PalisadeFeature implements Feature {
             if (found.isResolvable()) {
                 return found.get();
             }
-            LOG.info("PAL4002: no Palisade runtime in this application (Palisade disabled?): JAX-RS filters not installed");
+            FilterMessages.NO_RUNTIME.log();
         } catch (IllegalStateException | LinkageError e) {
-            LOG.log(Level.WARNING, "PAL4003: CDI is not available to the JAX-RS application; Palisade's request"
-                    + " protection is not installed", e);
+            FilterMessages.NO_CDI.log(e);
         }
         return null;
     }

@@ -6,8 +6,6 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * On a servlet container, adds {@link BlockedRequestServletFilter} in front of the application.
@@ -17,7 +15,6 @@ import java.util.logging.Logger;
  */
 public final class PalisadeServletInitializer implements ServletContainerInitializer {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
@@ -28,8 +25,7 @@ public final class PalisadeServletInitializer implements ServletContainerInitial
                 filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
             }
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "PAL4006: the servlet filter for blocked requests could not be added; a blocked request"
-                    + " whose exception the application leaves unmapped answers the container's error", e);
+            FilterMessages.SERVLET_FILTER_NOT_ADDED.log(e);
         }
     }
 }

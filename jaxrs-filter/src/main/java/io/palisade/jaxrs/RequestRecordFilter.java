@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Opens the request record first thing (pre-matching, earliest priority) and closes it last: as a
@@ -41,7 +39,6 @@ import java.util.logging.Logger;
 @Priority(Integer.MIN_VALUE / 2)
 final class RequestRecordFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
 
     private final RequestContext requests;
     private final RequestLimits limits;
@@ -78,7 +75,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
             collect(request, record);
         } catch (RuntimeException e) {
             // Fail open: a request Palisade cannot read is passed through with what was collected.
-            LOG.log(Level.FINE, "PAL4001: could not read all inputs of request " + record.id(), e);
+            FilterMessages.INPUTS_UNREADABLE.log(e, record.id());
         } finally {
             record.addProtectionNanos(System.nanoTime() - start);
         }
@@ -158,7 +155,7 @@ final class RequestRecordFilter implements ContainerRequestFilter, ContainerResp
                 block.replace(record.id(), request, response);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "PAL4001: could not check the response of request " + record.id(), e);
+            FilterMessages.RESPONSE_UNCHECKED.log(e, record.id());
         } finally {
             record.addProtectionNanos(System.nanoTime() - start);
             if (!checkedWhenWritten) {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.PathSegment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,8 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * After matching: names the matched resource method, records what it receives ({@link BoundParameters})
@@ -40,7 +37,6 @@ import java.util.logging.Logger;
 @Priority(Integer.MIN_VALUE / 2)
 final class ResourceMatchFilter implements ContainerRequestFilter {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
 
     private final String resource;
     private final BoundParameters bound;
@@ -72,7 +68,7 @@ final class ResourceMatchFilter implements ContainerRequestFilter {
             body(request, record);
         } catch (RuntimeException | IOException e) {
             // Fail open: a request Palisade cannot read is passed through with what was collected.
-            LOG.log(Level.FINE, "PAL4001: could not read all inputs of request " + record.id(), e);
+            FilterMessages.INPUTS_UNREADABLE.log(e, record.id());
         } finally {
             record.addProtectionNanos(System.nanoTime() - start);
         }

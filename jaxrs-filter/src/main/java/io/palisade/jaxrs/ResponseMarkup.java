@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Reflected XSS at the sink, for JAX-RS responses a browser renders as HTML ({@code text/html},
@@ -21,7 +19,6 @@ import java.util.logging.Logger;
  */
 final class ResponseMarkup {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.jaxrs");
     private static final MediaType XHTML = MediaType.valueOf("application/xhtml+xml");
 
     private ResponseMarkup() {
@@ -92,7 +89,7 @@ final class ResponseMarkup {
                 overflowed = true;
                 held.writeTo(target);
                 held = null;
-                LOG.log(Level.FINE, "PAL4010: an HTML response larger than the check's bound is written unchecked");
+                FilterMessages.PAGE_TOO_LARGE.log();
             }
             target.write(bytes, offset, length);
         }

@@ -21,8 +21,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
@@ -47,7 +45,6 @@ import org.jctools.queues.atomic.MpscAtomicArrayQueue;
  */
 public final class PalisadeReporter implements Reporter {
 
-    static final Logger LOG = Logger.getLogger("io.palisade.reporter");
 
     private final MpscAtomicArrayQueue<SecurityEvent> queue;
     private final int queueCapacity;
@@ -185,8 +182,7 @@ public final class PalisadeReporter implements Reporter {
     }
 
     private void onPipelineFailure(Throwable failure) {
-        LOG.log(Level.WARNING, "PAL5002: the reporter's stream failed with {0}; starting it again",
-                failure.getClass().getName());
+        ReporterMessages.STREAM_FAILED.log(failure.getClass().getName());
         resubscribe();
     }
 
@@ -208,7 +204,7 @@ public final class PalisadeReporter implements Reporter {
         try {
             drain(Integer.MAX_VALUE);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "PAL5003: the reporter could not process a request record ({0})", e.getClass().getName());
+            ReporterMessages.RECORD_NOT_PROCESSED.log(e.getClass().getName());
         }
     }
 
@@ -232,7 +228,7 @@ public final class PalisadeReporter implements Reporter {
                 } catch (RulePackException rejected) {
                     // logged and counted by the engine
                 } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.FINE, "PAL5010: could not ask the backend for rules ({0})", e.getClass().getSimpleName());
+                    ReporterMessages.RULES_NOT_FETCHED.log(e.getClass().getSimpleName());
                 } finally {
                     rulesPollRunning.set(false);
                 }
@@ -257,7 +253,7 @@ public final class PalisadeReporter implements Reporter {
                 events = encoder.encode(event);
             } catch (RuntimeException e) {
                 counters.ruleFault();
-                LOG.log(Level.FINE, "PAL5004: could not encode the events of request " + event.requestId(), e);
+                ReporterMessages.EVENT_NOT_ENCODED.log(e, event.requestId());
                 continue;
             }
             for (byte[] encoded : events) {
@@ -337,7 +333,7 @@ public final class PalisadeReporter implements Reporter {
         outbox.delivered();
         acknowledged = snapshot;
         if (backoff.failures() > 0) {
-            LOG.info("PAL5006: the reporter delivers again after " + backoff.failures() + " failed attempts");
+            ReporterMessages.DELIVERS_AGAIN.log(backoff.failures());
         }
         backoff.succeeded();
         if (outbox.size() >= batchSize) {
@@ -358,9 +354,7 @@ public final class PalisadeReporter implements Reporter {
         backoff.succeeded();
         rejections++;
         if (Integer.bitCount(rejections) == 1) {
-            LOG.log(Level.WARNING, "PAL5011: the backend rejected a batch as invalid ({0}); its {1,number,#} events are"
-                    + " dropped and counted (batches_rejected: {2,number,#}), its counters go with the next batch",
-                    new Object[] {rejection.status(), batch.events().size(), rejections});
+            ReporterMessages.BATCH_REJECTED.log(rejection.status(), batch.events().size(), rejections);
         }
     }
 
@@ -376,9 +370,8 @@ public final class PalisadeReporter implements Reporter {
         Throwable cause = failure;
         if (backoff.failures() == 1 || Integer.bitCount(backoff.failures()) == 1) {
             // The message names the call and the status only; nothing from the batch.
-            LOG.log(Level.WARNING, "PAL5005: the reporter could not deliver a batch ({0}: {1}); {2,number,#} events kept,"
-                    + " retrying in {3,number,#} ms (attempt {4,number,#})", new Object[] {cause.getClass().getSimpleName(),
-                    safeMessage(cause), outbox.size(), wait.toMillis(), backoff.failures()});
+            ReporterMessages.DELIVERY_FAILED.log(cause.getClass().getSimpleName(), safeMessage(cause), outbox.size(),
+                    wait.toMillis(), backoff.failures());
         }
         if (retryTask != null) {
             retryTask.cancel(false);
@@ -425,7 +418,7 @@ public final class PalisadeReporter implements Reporter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "PAL5007: the reporter could not flush on close ({0})", e.getClass().getSimpleName());
+            ReporterMessages.FLUSH_FAILED.log(e.getClass().getSimpleName());
         } finally {
             exporter.close();
             stop(worker, deadline);
@@ -433,7 +426,7 @@ public final class PalisadeReporter implements Reporter {
             awaitThreads(deadline);
             long lost = queue.size() + outbox.size();
             if (lost > 0) {
-                LOG.warning("PAL5008: the reporter stopped with " + lost + " events undelivered");
+                ReporterMessages.STOPPED_WITH_UNDELIVERED.log(lost);
             }
         }
     }
@@ -514,7 +507,7 @@ public final class PalisadeReporter implements Reporter {
             while (!executor.awaitTermination(20, TimeUnit.MILLISECONDS)) {
                 exporter.abort();
                 if (System.nanoTime() - end > 0) {
-                    LOG.warning("PAL5009: a reporter thread did not stop in time");
+                    ReporterMessages.THREAD_NOT_STOPPED.log();
                     return;
                 }
             }
@@ -533,7 +526,7 @@ public final class PalisadeReporter implements Reporter {
             for (Thread thread : threads) {
                 thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
                 if (thread.isAlive()) {
-                    LOG.warning("PAL5009: a reporter thread did not stop in time");
+                    ReporterMessages.THREAD_NOT_STOPPED.log();
                     return;
                 }
             }

@@ -1,5 +1,6 @@
 package io.palisade.core.config;
 
+import io.palisade.core.log.CoreMessages;
 /**
  * A {@code palisade.*} value that Palisade cannot use. The message names the key, the value (unless
  * the key is secret) and what is allowed; the deployment fails with it.
@@ -11,8 +12,8 @@ public final class InvalidSettingException extends IllegalArgumentException {
     private final String key;
 
     InvalidSettingException(String key, String value, String allowed) {
-        super("PAL1101: invalid value " + (ConfigKeys.SECRET.contains(key) ? "<redacted>" : '\'' + value + '\'')
-                + " for " + key + " (environment variable " + ConfigKeys.environmentName(key) + "): " + allowed);
+        super(CoreMessages.INVALID_SETTING.text(ConfigKeys.SECRET.contains(key) ? "<redacted>" : '\'' + value + '\'', key,
+                ConfigKeys.environmentName(key), allowed));
         this.key = key;
     }
 

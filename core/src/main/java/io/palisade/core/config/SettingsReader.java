@@ -1,13 +1,11 @@
 package io.palisade.core.config;
 
+import io.palisade.core.log.CoreMessages;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -202,9 +200,7 @@ public final class SettingsReader {
             return;
         }
         if (allowInsecure()) {
-            java.util.logging.Logger.getLogger("io.palisade.core.config").warning("PAL2006: " + key + " is plain http to "
-                    + uri.getHost() + " (" + ConfigKeys.BACKEND_ALLOW_INSECURE + "=true): the backend token and rule packs"
-                    + " travel unencrypted and unauthenticated");
+            CoreMessages.INSECURE_TRANSPORT.log(key, uri.getHost(), ConfigKeys.BACKEND_ALLOW_INSECURE);
             return;
         }
         throw new InvalidSettingException(key, withoutUserInfo(uri.toString()), "plain http is only allowed to a loopback"

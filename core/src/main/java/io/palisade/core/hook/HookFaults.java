@@ -1,10 +1,9 @@
 package io.palisade.core.hook;
 
+import io.palisade.core.log.CoreMessages;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Counts Palisade's own faults inside hooked calls and logs them at a bounded rate. A fault never
@@ -15,7 +14,6 @@ import java.util.logging.Logger;
  */
 public final class HookFaults {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.core.hook");
     private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final LongAdder count = new LongAdder();
@@ -38,13 +36,9 @@ public final class HookFaults {
         long now = System.nanoTime();
         long due = nextLogAt.get();
         if (now - due >= 0 && nextLogAt.compareAndSet(due, now + LOG_INTERVAL_NANOS)) {
-            LOG.log(Level.WARNING, "PAL1001: callback ''{0}'' failed at hook point {1} with {2}; the call proceeded"
-                    + " ({3} Palisade faults so far; further ones are logged at most once a minute)",
-                    new Object[] {callback.id(), hookPoint.symbol(), failure.getClass().getName(), count.sum()});
+            CoreMessages.CALLBACK_FAILED.log(callback.id(), hookPoint.symbol(), failure.getClass().getName(), count.sum());
         }
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.log(Level.FINE, "PAL1002: callback '" + callback.id() + "' failed at " + hookPoint.symbol(), failure);
-        }
+        CoreMessages.CALLBACK_FAILED_TRACE.log(failure, callback.id(), hookPoint.symbol());
     }
 
     /** How many callback faults happened since start. */

@@ -1,5 +1,6 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.log.CoreMessages;
 import io.palisade.core.config.Settings;
 import io.palisade.core.counters.Counters;
 import io.palisade.core.detect.sql.SqlInjectionProtection;
@@ -45,16 +46,14 @@ public final class JdbcProtections {
                     @Override
                     public void opened(int trip, Duration backoff) {
                         counters.breakerTrip();
-                        RuleEngine.LOG.warning("PAL1301: the SQL check at the JDBC hook points failed repeatedly (a fault"
-                                + " of Palisade's own) and is detached for " + backoff.toSeconds() + " s (trip " + trip
-                                + "); statements run unchecked meanwhile");
+                        CoreMessages.SQL_CHECK_DETACHED.log(backoff.toSeconds(), trip);
                         detach();
                     }
 
                     @Override
                     public void closed() {
                         counters.breakerRecovery();
-                        RuleEngine.LOG.info("PAL1302: the SQL check is attached again after its circuit breaker's backoff");
+                        CoreMessages.SQL_CHECK_ATTACHED.log();
                         synchronized (JdbcProtections.this) {
                             if (wanted != null) {
                                 install(wanted);

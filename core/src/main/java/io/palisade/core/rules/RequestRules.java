@@ -1,5 +1,6 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.log.CoreMessages;
 import io.palisade.core.config.Mode;
 import io.palisade.core.config.Settings;
 import io.palisade.core.counters.Counters;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
 
 /**
  * The request rules' evaluation for {@link RuleEngine}: one pass of the rules over a request's inputs
@@ -53,15 +53,13 @@ final class RequestRules {
                         @Override
                         public void opened(int trip, Duration backoff) {
                             counters.breakerTrip();
-                            RuleEngine.LOG.warning("PAL1303: rule '" + id + "' failed repeatedly (a fault of Palisade's own) and is"
-                                    + " skipped for " + backoff.toSeconds() + " s (trip " + trip + "); the other rules and"
-                                    + " the SQL check keep running");
+                            CoreMessages.RULE_SKIPPED.log(id, backoff.toSeconds(), trip);
                         }
 
                         @Override
                         public void closed() {
                             counters.breakerRecovery();
-                            RuleEngine.LOG.info("PAL1304: rule '" + id + "' runs again after its circuit breaker's backoff");
+                            CoreMessages.RULE_RESUMED.log(id);
                         }
                     });
         }
@@ -145,7 +143,7 @@ final class RequestRules {
                 } catch (RuntimeException e) {
                     counters.ruleFault();
                     ruleBreaker.record();
-                    RuleEngine.LOG.log(Level.FINE, "PAL1203: rule '" + rule.id() + "' failed; the request proceeds", e);
+                    CoreMessages.RULE_FAILED.log(e, rule.id());
                     continue;
                 }
                 if (found != null) {

@@ -1,5 +1,6 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.log.CoreMessages;
 import io.palisade.core.detect.Detectors;
 
 import io.palisade.core.config.Mode;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 
 /**
  * The rules engine of one deployment: holds the {@link RuleSet} in force, swaps it atomically when a
@@ -38,7 +38,6 @@ import java.util.logging.Logger;
  */
 public final class RuleEngine implements PackReceiver {
 
-    static final Logger LOG = Logger.getLogger("io.palisade.core.rules");
     /** The built-in pack, in the core jar. */
     public static final String BUILT_IN = RuleSources.BUILT_IN;
     public static final String IP_DENYLIST_RULE = "ip-denylist";
@@ -161,7 +160,7 @@ public final class RuleEngine implements PackReceiver {
         } catch (RulePackException e) {
             lastError = e.getMessage();
             counters.rulePackRejected();
-            LOG.warning("PAL1202: rule pack rejected, the previous rules stay in force: " + e.getMessage());
+            CoreMessages.PACK_REJECTED.log(e.getMessage());
             throw e;
         }
         install(next);
@@ -171,10 +170,8 @@ public final class RuleEngine implements PackReceiver {
             }
         }
         lastError = null;
-        LOG.info("PAL1201: rule pack " + next.version() + " from " + origin + (sequence != null ? " (signed, sequence "
-                + sequence + ")" : "") + " in force: " + next.requestRules().size()
-                + " request rules, " + next.jdbcRules().size() + " JDBC rules, " + next.responseRules().size()
-                + " response rules");
+        CoreMessages.PACK_IN_FORCE.log(next.version(), origin, sequence != null ? " (signed, sequence " + sequence + ")" : "",
+                next.requestRules().size(), next.jdbcRules().size(), next.responseRules().size());
         return next;
     }
 

@@ -1,5 +1,6 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.log.CoreMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.logging.Logger;
 
 /**
  * {@code palisade.rules.location}: a file path, or a {@code file:}, {@code http:} or {@code https:}
@@ -20,7 +20,6 @@ import java.util.logging.Logger;
  */
 public final class RuleLocation {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.core.rules");
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     /** The location as logs and origins show it: a query (which may hold a token) redacted. */
@@ -71,8 +70,7 @@ public final class RuleLocation {
         try {
             text = file != null ? readFileIfChanged() : fetchIfChanged();
         } catch (IOException | RuntimeException e) {
-            problem("PAL1204: the rule pack at " + location + " cannot be read (" + e.getClass().getSimpleName()
-                    + "); the rules in force stay");
+            problem(CoreMessages.LOCATION_UNREADABLE.text(location, e.getClass().getSimpleName()));
             return false;
         }
         if (text == null) {
@@ -89,7 +87,7 @@ public final class RuleLocation {
 
     private void problem(String message) {
         if (!message.equals(lastProblem)) {
-            LOG.warning(message); // once per distinct problem, not once per poll
+            CoreMessages.LOCATION_UNREADABLE.logger().log(CoreMessages.LOCATION_UNREADABLE.level(), message); // once per distinct problem
         }
         lastProblem = message;
     }

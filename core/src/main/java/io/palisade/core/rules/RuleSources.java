@@ -1,5 +1,6 @@
 package io.palisade.core.rules;
 
+import io.palisade.core.log.CoreMessages;
 import io.palisade.core.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 
 /**
  * Where the rules of a deployment come from, apart from the backend (which the reporter asks): the
@@ -87,7 +87,7 @@ public final class RuleSources implements AutoCloseable {
         try {
             poll();
         } catch (RuntimeException | LinkageError e) {
-            RuleEngine.LOG.log(Level.FINE, "PAL1205: the rules location could not be polled ({0})", e.getClass().getName());
+            CoreMessages.LOCATION_POLL_FAILED.log(e.getClass().getName());
         }
     }
 

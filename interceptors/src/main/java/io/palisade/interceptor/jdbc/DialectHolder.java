@@ -1,5 +1,6 @@
 package io.palisade.interceptor.jdbc;
 
+import io.palisade.interceptor.log.InterceptorMessages;
 import io.palisade.core.detect.sql.SqlDialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,8 +9,6 @@ import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The SQL dialect of one DataSource, read from {@code DatabaseMetaData} on first need and kept, and,
@@ -21,7 +20,6 @@ import java.util.logging.Logger;
  */
 final class DialectHolder {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.interceptor.jdbc");
 
     private volatile SqlDialect dialect;
     private final Map<Connection, SqlDialect> modes = Collections.synchronizedMap(new WeakHashMap<>());
@@ -71,7 +69,7 @@ final class DialectHolder {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(product.modeQuery())) {
             return row.next() ? product.withMode(row.getString(1)) : product;
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.FINE, "PAL3001: could not read the session's string escaping mode; assuming the default", e);
+            InterceptorMessages.ESCAPING_MODE_UNKNOWN.log(e);
             return null;
         }
     }

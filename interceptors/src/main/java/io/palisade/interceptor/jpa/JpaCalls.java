@@ -1,5 +1,6 @@
 package io.palisade.interceptor.jpa;
 
+import io.palisade.interceptor.log.InterceptorMessages;
 import io.palisade.core.hook.Arguments;
 import io.palisade.core.hook.CallbackChain;
 import io.palisade.core.hook.HookPoint;
@@ -7,8 +8,6 @@ import io.palisade.core.hook.Invocation;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityTransaction;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The slow path of a hooked {@code EntityManager} call, taken only when callbacks are attached: run
@@ -18,7 +17,6 @@ import java.util.logging.Logger;
  */
 final class JpaCalls {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.interceptor.jpa");
     private static final String REGISTRY_NAME = "java:comp/TransactionSynchronizationRegistry";
     private static final String REGISTRY_TYPE = "jakarta.transaction.TransactionSynchronizationRegistry";
 
@@ -65,7 +63,7 @@ final class JpaCalls {
         } catch (IllegalStateException jta) {
             // a JTA entity manager: getTransaction() is not allowed
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "PAL3010: could not mark the resource-local transaction for rollback", e);
+            InterceptorMessages.LOCAL_ROLLBACK_FAILED.log(e);
             return;
         }
         try {
@@ -73,8 +71,7 @@ final class JpaCalls {
             Class<?> type = Class.forName(REGISTRY_TYPE, false, registry.getClass().getClassLoader());
             type.getMethod("setRollbackOnly").invoke(registry);
         } catch (Exception | LinkageError e) {
-            LOG.log(Level.WARNING, "PAL3010: a blocked query's JTA transaction could not be marked for rollback (" + e
-                    + "); the block response is sent regardless");
+            InterceptorMessages.JTA_ROLLBACK_FAILED.log(e);
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.palisade.interceptor.jpa;
 
+import io.palisade.interceptor.log.InterceptorMessages;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Wraps entity managers and factories in the delegate that fits the Jakarta Persistence API the
@@ -18,7 +17,6 @@ import java.util.logging.Logger;
  */
 public final class JpaDelegates {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.interceptor.jpa");
     private static final String MANAGER_32 = "io.palisade.interceptor.jpa32.PalisadeEntityManager32";
     private static final String FACTORY_32 = "io.palisade.interceptor.jpa32.PalisadeEntityManagerFactory32";
 
@@ -64,8 +62,7 @@ public final class JpaDelegates {
                     PalisadeEntityManagerFactory.class, EntityManagerFactory.class, JpaHooks.class));
             return new Choice(true, newManager, newFactory, true);
         } catch (ReflectiveOperationException | LinkageError e) {
-            LOG.log(Level.WARNING, "PAL2040: the runtime provides Jakarta Persistence 3.2 but Palisade's 3.2 delegates are"
-                    + " missing (" + e + "); entity managers are not wrapped and JPA queries are NOT protected");
+            InterceptorMessages.JPA32_DELEGATES_MISSING.log(e);
             return new Choice(true, null, null, false);
         }
     }
@@ -95,7 +92,7 @@ public final class JpaDelegates {
         try {
             return (EntityManager) CHOICE.manager.invoke(manager, hooks, factory);
         } catch (Throwable e) {
-            throw new IllegalStateException("PAL2040: could not wrap an entity manager", e);
+            throw new IllegalStateException(InterceptorMessages.WRAP_FAILED.text(""), e);
         }
     }
 
@@ -110,7 +107,7 @@ public final class JpaDelegates {
         try {
             return (EntityManagerFactory) CHOICE.factory.invoke(factory, hooks);
         } catch (Throwable e) {
-            throw new IllegalStateException("PAL2040: could not wrap an entity manager factory", e);
+            throw new IllegalStateException(InterceptorMessages.WRAP_FAILED.text(" factory"), e);
         }
     }
 }

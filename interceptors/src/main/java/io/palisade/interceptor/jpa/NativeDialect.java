@@ -1,11 +1,10 @@
 package io.palisade.interceptor.jpa;
 
+import io.palisade.interceptor.log.InterceptorMessages;
 import io.palisade.core.detect.sql.SqlDialect;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The SQL dialect of a persistence unit's database, for its native queries: read once per unit, the
@@ -17,7 +16,6 @@ import java.util.logging.Logger;
  */
 final class NativeDialect {
 
-    private static final Logger LOG = Logger.getLogger("io.palisade.interceptor.jpa");
     private static final String[] PROPERTY_KEYS = {
         "hibernate.dialect", "eclipselink.target-database", "jakarta.persistence.jdbc.url", "javax.persistence.jdbc.url",
         "hibernate.connection.url", "jakarta.persistence.database-product-name",
@@ -37,13 +35,13 @@ final class NativeDialect {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "PAL3011: persistence unit properties unreadable", e);
+            InterceptorMessages.UNIT_PROPERTIES_UNREADABLE.log(e);
         }
         SqlDialect fromProvider = fromProvider(factory);
         if (fromProvider != SqlDialect.GENERIC) {
             return fromProvider;
         }
-        LOG.info("PAL3011: the database of a persistence unit could not be told; its native queries are read as ANSI SQL");
+        InterceptorMessages.UNIT_DATABASE_UNKNOWN.log();
         return SqlDialect.GENERIC;
     }
 
