@@ -2,7 +2,7 @@ package io.palisade.interceptor;
 
 import io.palisade.core.PalisadeRuntime;
 import io.palisade.core.hook.Arguments;
-import io.palisade.core.hook.BlockedInvocationException;
+import io.palisade.api.BlockedInvocationException;
 import io.palisade.core.hook.CallbackChain;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;

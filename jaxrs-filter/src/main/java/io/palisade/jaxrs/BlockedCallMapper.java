@@ -1,6 +1,6 @@
 package io.palisade.jaxrs;
 
-import io.palisade.core.hook.PalisadeBlockedException;
+import io.palisade.api.PalisadeBlockedException;
 import io.palisade.core.request.RequestContext;
 import io.palisade.core.request.RequestRecord;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package io.palisade.jaxrs;
 
-import io.palisade.core.hook.BlockedInvocationException;
+import io.palisade.api.BlockedInvocationException;
 import io.palisade.core.request.RequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

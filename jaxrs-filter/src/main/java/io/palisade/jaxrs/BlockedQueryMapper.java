@@ -1,7 +1,7 @@
 package io.palisade.jaxrs;
 
 import io.palisade.core.request.RequestContext;
-import io.palisade.interceptor.jpa.PalisadeBlockedQueryException;
+import io.palisade.api.jpa.PalisadeBlockedQueryException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 

@@ -8,14 +8,14 @@ import io.palisade.cdi.bookstore.Library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.palisade.core.hook.BlockedInvocationException;
+import io.palisade.api.BlockedInvocationException;
 import io.palisade.core.hook.Callback;
 import io.palisade.core.hook.CallbackSet;
 import io.palisade.core.hook.HookKind;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.hook.Installation;
-import io.palisade.core.hook.PalisadeBlockedException;
+import io.palisade.api.PalisadeBlockedException;
 import io.palisade.core.hook.SignatureMismatchException;
 import io.palisade.core.hook.Verdict;
 import jakarta.inject.Inject;

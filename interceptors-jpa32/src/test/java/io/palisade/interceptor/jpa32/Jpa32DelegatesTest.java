@@ -9,7 +9,7 @@ import io.palisade.core.hook.Verdict;
 import io.palisade.interceptor.jpa.JpaDelegates;
 import io.palisade.interceptor.jpa.JpaDelegatesTest;
 import io.palisade.interceptor.jpa.JpaHooks;
-import io.palisade.interceptor.jpa.PalisadeBlockedQueryException;
+import io.palisade.api.jpa.PalisadeBlockedQueryException;
 import io.palisade.interceptor.jpa.TestBook;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;

@@ -4,7 +4,7 @@ import io.palisade.core.hook.Arguments;
 import io.palisade.core.hook.CallbackChain;
 import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.Invocation;
-import io.palisade.core.hook.PalisadeBlockedException;
+import io.palisade.api.PalisadeBlockedException;
 import java.sql.SQLException;
 
 /**

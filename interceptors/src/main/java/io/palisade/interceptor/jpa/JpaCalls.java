@@ -1,5 +1,7 @@
 package io.palisade.interceptor.jpa;
 
+import io.palisade.api.jpa.PalisadeBlockedQueryException;
+
 import io.palisade.interceptor.log.InterceptorMessages;
 import io.palisade.core.hook.Arguments;
 import io.palisade.core.hook.CallbackChain;

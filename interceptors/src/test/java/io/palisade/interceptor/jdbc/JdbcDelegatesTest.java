@@ -9,7 +9,7 @@ import io.palisade.core.hook.HookPoint;
 import io.palisade.core.hook.HookTable;
 import io.palisade.core.hook.Installation;
 import io.palisade.core.hook.JdbcHooks;
-import io.palisade.core.hook.PalisadeBlockedException;
+import io.palisade.api.PalisadeBlockedException;
 import io.palisade.core.hook.Verdict;
 import java.sql.CallableStatement;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package io.palisade.interceptor.jpa;
 
+import io.palisade.api.jpa.PalisadeBlockedQueryException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

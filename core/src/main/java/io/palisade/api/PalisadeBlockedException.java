@@ -1,4 +1,6 @@
-package io.palisade.core.hook;
+package io.palisade.api;
+
+import io.palisade.core.hook.Invocation;
 
 import java.sql.SQLException;
 

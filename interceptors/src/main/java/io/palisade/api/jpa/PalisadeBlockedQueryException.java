@@ -1,4 +1,6 @@
-package io.palisade.interceptor.jpa;
+package io.palisade.api.jpa;
+
+import io.palisade.core.hook.Invocation;
 
 import io.palisade.core.hook.Invocation;
 import jakarta.persistence.PersistenceException;

@@ -1,4 +1,6 @@
-package io.palisade.core.hook;
+package io.palisade.api;
+
+import io.palisade.core.hook.Invocation;
 
 /**
  * Thrown by a non-JDBC hooked call (a JAX-RS resource method) that Palisade aborted. The JAX-RS
