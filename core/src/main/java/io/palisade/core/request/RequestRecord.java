@@ -148,27 +148,35 @@ public final class RequestRecord {
             return;
         }
         String kept = cutName(name);
-        List<Integer> found = new ArrayList<>(values.size());
+        // The inputs recorded under this name, in order, are exactly the values: mark them (no copy of the list).
+        int count = 0;
+        boolean same = true;
         for (int i = 0; i < inputs.size(); i++) {
             RequestInput input = inputs.get(i);
             if (input.source() == source && sameName(source, input.name(), kept)) {
-                found.add(i);
+                same = same && count < values.size() && input.value().equals(values.get(count));
+                count++;
             }
         }
-        boolean same = found.size() == values.size();
-        for (int i = 0; same && i < found.size(); i++) {
-            same = inputs.get(found.get(i)).value().equals(values.get(i));
-        }
-        if (same) {
-            for (int index : found) {
-                inputs.set(index, inputs.get(index).asBound());
+        if (same && count == values.size()) {
+            for (int i = 0; i < inputs.size(); i++) {
+                RequestInput input = inputs.get(i);
+                if (input.source() == source && sameName(source, input.name(), kept)) {
+                    if (!input.bound()) {
+                        extras--;
+                    }
+                    inputs.set(i, input.asBound());
+                }
             }
-            extras -= found.size();
             return;
         }
-        for (int i = found.size() - 1; i >= 0; i--) {
-            if (!inputs.remove((int) found.get(i)).bound()) {
-                extras--;
+        for (int i = inputs.size() - 1; i >= 0; i--) {
+            RequestInput input = inputs.get(i);
+            if (input.source() == source && sameName(source, input.name(), kept)) {
+                inputs.remove(i);
+                if (!input.bound()) {
+                    extras--;
+                }
             }
         }
         for (String value : values) {

@@ -106,8 +106,9 @@ final class RequestRules {
         long start = System.nanoTime();
         long spentBefore = record.ruleNanos();
         boolean overrun = false;
-        // Each input's character signature, worked out the first time a rule needs it, shared by every rule.
-        long[] signatures = new long[inputs.size()];
+        // Each input's character signature, worked out the first time a rule needs it, shared by every rule
+        // (one buffer per request, zeroed for each pass).
+        long[] signatures = state != null ? state.signatures(inputs.size()) : new long[inputs.size()];
         try {
             for (int i = 0; i < requestRules.size(); i++) {
                 Rule rule = requestRules.get(i);
@@ -199,9 +200,22 @@ final class RequestRules {
         /** Whether non-critical rules were left for after matching (the budget ran out). */
         boolean deferred;
 
+        /** The passes' signature buffer (see {@link #signatures}). */
+        private long[] signatures;
+
         Inspection(InForce rules, RequestInput[] seen) {
             this.rules = rules;
             this.seen = seen;
+        }
+
+        /** A zeroed buffer for at least {@code count} signatures, the same array for both passes when it fits. */
+        long[] signatures(int count) {
+            if (signatures == null || signatures.length < count) {
+                signatures = new long[Math.max(count, 8)];
+            } else {
+                java.util.Arrays.fill(signatures, 0L);
+            }
+            return signatures;
         }
 
         void fired(int rule) {

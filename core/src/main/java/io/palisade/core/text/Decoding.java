@@ -18,8 +18,9 @@ public final class Decoding {
      * attackers rely on, and IIS's {@code %uXXXX} is honoured. What is not an escape stays as it is.
      */
     public static String percentDecode(String value) {
-        if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
-            return value;
+        if (value.indexOf('%') < 0) {
+            // Nothing to decode but '+' (an Accept header's "xhtml+xml"): one copy, not a decoder's buffers.
+            return value.indexOf('+') < 0 ? value : value.replace('+', ' ');
         }
         int length = value.length();
         StringBuilder out = new StringBuilder(length);
